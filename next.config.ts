@@ -3,9 +3,31 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // Keep `next dev` and `next build` from writing agent instruction files into the repository.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
   // PGlite ships a WebAssembly build of PostgreSQL and reads its data files
   // from disk next to its module, so it must stay a plain Node.js dependency.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
+        // Link pages carry the link token in their URL; no referrer may leak it.
+        source: "/link/:token*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

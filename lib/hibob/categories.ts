@@ -126,3 +126,24 @@ export function getPermissionCategory(id: PermissionCategoryId): PermissionCateg
 export function isPermissionCategoryId(value: string): value is PermissionCategoryId {
   return (PERMISSION_CATEGORY_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * Returns the permission's label as HiBob's permission screen words it, for
+ * example "View selected employees' Work section histories".
+ */
+export function describePermission(
+  category: PermissionCategory,
+  kind: PermissionKind,
+): string {
+  if (category.id === "history") {
+    return "View selected employees' profile changes history";
+  }
+  switch (kind) {
+    case "view":
+      return `View selected employees' ${category.name} sections`;
+    case "edit":
+      return `Edit selected employees' ${category.name} sections`;
+    case "view_history":
+      return `View selected employees' ${category.name} section histories`;
+  }
+}

@@ -1,0 +1,125 @@
+// Starts what the end-to-end tests run against: a fresh PostgreSQL database
+// with all migrations, the HiBob simulator on a random loopback port, and the
+// production build of the app (`next build` must have run). Server output
+// goes to test-results/e2e-server.log, which a test scans for secrets.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { createTestPostgresDatabase } from "../tests/support/database";
+import { SCENARIOS } from "../simulator/scenarios";
+import { startSimulator } from "../simulator/server";
+
+const require = createRequire(import.meta.url);
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3510);
+export const SERVER_LOG = path.resolve("test-results/e2e-server.log");
+
+async function waitForServer(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(
+        `The app server exited with code ${child.exitCode}; see ${SERVER_LOG}.`,
+      );
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app server did not answer at ${url} within ${timeoutMs} ms.`);
+}
+
+/** Fails the run if the app server wrote any secret to its output. */
+function assertNoSecretsLogged(output: string, secrets: string[]): void {
+  const leaked = secrets.filter(
+    (secret) => secret.length >= 8 && output.includes(secret),
+  );
+  if (leaked.length > 0) {
+    throw new Error(
+      `The app server logged ${leaked.length} secret value(s) (HiBob tokens or the encryption key); see ${SERVER_LOG}.`,
+    );
+  }
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const database = await createTestPostgresDatabase("e2e");
+  const simulator = await startSimulator({ port: 0 });
+
+  mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const log = createWriteStream(SERVER_LOG, { flags: "w" });
+  const encryptionKey = randomBytes(32).toString("base64");
+  const appUrl = `http://127.0.0.1:${E2E_PORT}`;
+
+  const server = spawn(
+    process.execPath,
+    [
+      require.resolve("next/dist/bin/next"),
+      "start",
+      "--port",
+      String(E2E_PORT),
+      "--hostname",
+      "127.0.0.1",
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        HIBOB_BASE_URL: simulator.baseUrl,
+        HIBOB_SANDBOX_BASE_URL: simulator.baseUrl,
+        CREDENTIAL_ENCRYPTION_KEY: encryptionKey,
+        CREDENTIAL_ENCRYPTION_KEY_ID: "e2e",
+        APP_URL: appUrl,
+        LOG_LEVEL: "debug",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  server.stdout?.pipe(log);
+  server.stderr?.pipe(log);
+
+  try {
+    await waitForServer(`${appUrl}/`, server, 60_000);
+  } catch (error) {
+    server.kill("SIGTERM");
+    await simulator.close();
+    await database.drop();
+    throw error;
+  }
+
+  // Test workers inherit these.
+  process.env.E2E_DATABASE_URL = database.url;
+  process.env.E2E_SERVER_LOG = SERVER_LOG;
+  process.env.E2E_ENCRYPTION_KEY = encryptionKey;
+
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => {
+      if (server.exitCode !== null) {
+        resolve(undefined);
+      } else {
+        server.once("exit", resolve);
+      }
+    });
+    await new Promise((resolve) => log.end(resolve));
+    await simulator.close();
+    await database.drop();
+    assertNoSecretsLogged(readFileSync(SERVER_LOG, "utf8"), [
+      encryptionKey,
+      ...SCENARIOS.map((scenario) => scenario.token),
+    ]);
+  };
+}

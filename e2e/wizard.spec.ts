@@ -1,0 +1,319 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { expectNoSeriousAxeViolations } from "./support/axe";
+import { seedLink, testDatabase, type SeededLink } from "./support/seed";
+
+async function completeTeachingSteps(page: Page, link: SeededLink): Promise<void> {
+  await page.goto(link.path);
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Step 1 of 3/ }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: /continue/i }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: /continue/i }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
+  ).toBeVisible();
+}
+
+async function submitCredentials(page: Page, serviceUserId: string, token: string) {
+  await page.getByLabel("Service user ID").fill(serviceUserId);
+  await page.getByLabel("Service user token").fill(token);
+  await page.getByRole("button", { name: "Link account and check permissions" }).click();
+}
+
+function categoryRow(page: Page, name: string) {
+  return page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 4, name, exact: true }) });
+}
+
+test.describe("wizard", () => {
+  test("full access: every step, all granted", async ({ page }) => {
+    const link = await seedLink("full-access");
+
+    await page.goto(link.path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Connect your HiBob account",
+    );
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole("button", { name: /continue/i }).click();
+
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+    ).toBeVisible();
+    await expect(page.getByText("Select people by condition")).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole("button", { name: /continue/i }).click();
+
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
+    ).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+    await submitCredentials(page, link.serviceUserId, link.token);
+
+    await expect(
+      page.getByRole("heading", { name: "Your HiBob account is connected" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Your HiBob account is connected" }),
+    ).toBeFocused();
+    for (const name of [
+      "Basic info",
+      "Employment",
+      "Identification",
+      "Lifecycle",
+      "Personal",
+      "Personal contact details",
+      "Work",
+      "Work contact details",
+    ]) {
+      await expect(
+        categoryRow(page, name).getByText("Granted", { exact: true }),
+      ).toBeVisible();
+    }
+    await expect(categoryRow(page, "History").getByText("Check by hand")).toBeVisible();
+    await expect(
+      page.locator("dd").filter({ hasText: link.token.slice(-4) }),
+    ).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    const html = await page.content();
+    expect(html).not.toContain(link.token);
+
+    const credential = await testDatabase().hibobCredential.findUniqueOrThrow({
+      where: { customerId: link.customerId },
+    });
+    expect(credential.serviceUserId).toBe(link.serviceUserId);
+    expect(credential.tokenLastFour).toBe(link.token.slice(-4));
+    expect(credential.encryptedToken).not.toContain(link.token);
+    const session = await testDatabase().linkSession.findUniqueOrThrow({
+      where: { id: link.linkSessionId },
+    });
+    expect(session.status).toBe("submitted");
+  });
+
+  test("token never returns after reload", async ({ page }) => {
+    const link = await seedLink("full-access");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+    await expect(
+      page.getByRole("heading", { name: "Your HiBob account is connected" }),
+    ).toBeVisible();
+
+    const responses: string[] = [];
+    page.on("response", async (response) => {
+      if (response.url().startsWith(new URL(page.url()).origin)) {
+        responses.push(await response.text().catch(() => ""));
+      }
+    });
+    await page.reload();
+    await expect(page.getByText(link.serviceUserId)).toBeVisible();
+    expect(responses.length).toBeGreaterThan(0);
+    for (const body of responses) {
+      expect(body).not.toContain(link.token);
+    }
+    await expect(page.getByLabel("Service user token")).toHaveCount(0);
+  });
+
+  test("missing permission shows its fix", async ({ page }) => {
+    const link = await seedLink("personal-view-only");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+
+    await expect(
+      page.getByRole("heading", { name: /needs your attention/ }),
+    ).toBeVisible();
+    const personal = categoryRow(page, "Personal");
+    await expect(personal.getByText("Partly granted")).toBeVisible();
+    await expect(personal).toContainText("Edit selected employees' Personal sections");
+    await expect(
+      categoryRow(page, "Work").getByText("Granted", { exact: true }),
+    ).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("work without histories names the permission", async ({ page }) => {
+    const link = await seedLink("work-no-history");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+
+    const work = categoryRow(page, "Work");
+    await expect(work.getByText("Partly granted")).toBeVisible();
+    await expect(work).toContainText("View selected employees' Work section histories");
+  });
+
+  test("wrong token gets a clear error", async ({ page }) => {
+    const link = await seedLink("wrong-token");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+
+    // Next.js keeps its own route announcer with role "alert" on every page.
+    const alert = page.getByRole("alert").filter({ hasText: "rejected" });
+    await expect(alert).toBeVisible();
+    await expect(alert).not.toContainText(link.token);
+    await expect(page.getByLabel("Service user token")).toHaveAttribute(
+      "aria-invalid",
+      "true",
+    );
+    await expect(
+      page.getByText("HiBob did not accept this service user ID and token together."),
+    ).toBeVisible();
+    await expectNoSeriousAxeViolations(page);
+
+    const credential = await testDatabase().hibobCredential.findUnique({
+      where: { customerId: link.customerId },
+    });
+    expect(credential).toBeNull();
+  });
+
+  test("empty form shows field errors", async ({ page }) => {
+    const link = await seedLink("full-access");
+    await completeTeachingSteps(page, link);
+    await page
+      .getByRole("button", { name: "Link account and check permissions" })
+      .click();
+
+    await expect(page.getByText("Enter the service user ID.")).toBeVisible();
+    await expect(page.getByText("Enter the service user token.")).toBeVisible();
+    await expect(page.getByLabel("Service user ID")).toBeFocused();
+  });
+
+  test("reload and second device keep progress", async ({ page, browser }) => {
+    const link = await seedLink("full-access");
+    await page.goto(link.path);
+    await page.getByRole("button", { name: /continue/i }).click();
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+    ).toBeVisible();
+
+    await page.goto(link.path);
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+    ).toBeVisible();
+
+    const otherDevice = await browser.newContext();
+    const otherPage = await otherDevice.newPage();
+    await otherPage.goto(link.path);
+    await expect(
+      otherPage.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+    ).toBeVisible();
+    await otherDevice.close();
+  });
+
+  test("checklist lists only required categories", async ({ page }) => {
+    const link = await seedLink("full-access", {
+      requiredCategories: ["basic_info", "work"],
+    });
+    await page.goto(link.path);
+    await page.getByRole("button", { name: /continue/i }).click();
+
+    await expect(page.getByRole("heading", { level: 4 })).toHaveText([
+      "Basic info",
+      "Work",
+    ]);
+    await expect(
+      page.getByText("View selected employees' Work section histories"),
+    ).toBeVisible();
+  });
+
+  test("check again records a new run", async ({ page }) => {
+    const link = await seedLink("full-access");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+    await expect(
+      page.getByRole("heading", { name: "Your HiBob account is connected" }),
+    ).toBeVisible();
+
+    await page.getByRole("button", { name: "Check again" }).click();
+    await expect(
+      page.getByText("Check finished. The results below are up to date."),
+    ).toBeVisible();
+    const runs = await testDatabase().probeRun.count({
+      where: { customerId: link.customerId },
+    });
+    expect(runs).toBe(2);
+  });
+
+  test("keyboard alone completes the wizard", async ({ page }) => {
+    const link = await seedLink("full-access");
+    await page.goto(link.path);
+    await page.getByRole("button", { name: /continue/i }).focus();
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
+    ).toBeVisible();
+    await page.getByRole("button", { name: /continue/i }).focus();
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
+    ).toBeVisible();
+
+    await page.getByLabel("Service user ID").focus();
+    await page.keyboard.type(link.serviceUserId);
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Service user token")).toBeFocused();
+    await page.keyboard.type(link.token);
+    await page.keyboard.press("Enter");
+    await expect(
+      page.getByRole("heading", { name: "Your HiBob account is connected" }),
+    ).toBeVisible();
+  });
+
+  test("phone-sized screen has no sideways scroll", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    const link = await seedLink("personal-view-only");
+    await completeTeachingSteps(page, link);
+    await submitCredentials(page, link.serviceUserId, link.token);
+    await expect(
+      page.getByRole("heading", { name: /needs your attention/ }),
+    ).toBeVisible();
+
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("link problems", () => {
+  test("unknown link explains itself", async ({ page }) => {
+    await page.goto(`/link/${"x".repeat(43)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "This link is not valid",
+    );
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("malformed link explains itself", async ({ page }) => {
+    await page.goto("/link/%3Cscript%3E");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "This link is not valid",
+    );
+  });
+
+  test("expired link explains itself", async ({ page }) => {
+    const link = await seedLink("full-access", { expiresInMs: -1000 });
+    await page.goto(link.path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "This link has expired",
+    );
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  test("revoked link explains itself", async ({ page }) => {
+    const link = await seedLink("full-access", { revoked: true });
+    await page.goto(link.path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "This link was replaced",
+    );
+  });
+
+  test("link pages send no referrer", async ({ page }) => {
+    const link = await seedLink("full-access");
+    const response = await page.goto(link.path);
+    expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  });
+});

@@ -1,0 +1,80 @@
+// Server configuration, read once from the environment and validated.
+import path from "node:path";
+
+import { z } from "zod";
+
+const DEFAULT_HIBOB_BASE_URL = "https://api.hibob.com/v1";
+const DEFAULT_HIBOB_SANDBOX_BASE_URL = "https://api.sandbox.hibob.com/v1";
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http or https URL" });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString,
+  DATA_DIR: optionalString,
+  APP_URL: z.preprocess(emptyToUndefined, httpUrl.default("http://localhost:3000")),
+  HIBOB_BASE_URL: z.preprocess(emptyToUndefined, httpUrl.default(DEFAULT_HIBOB_BASE_URL)),
+  HIBOB_SANDBOX_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    httpUrl.default(DEFAULT_HIBOB_SANDBOX_BASE_URL),
+  ),
+  HIBOB_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1000).max(120_000).default(10_000),
+  ),
+  LINK_TTL_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(90).default(14),
+  ),
+});
+
+export type AppConfig = {
+  environment: "development" | "production" | "test";
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appUrl: string;
+  hibobBaseUrls: { production: string; sandbox: string };
+  hibobTimeoutMs: number;
+  linkTtlDays: number;
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * Parses the environment. Lists every invalid variable by name and reason,
+ * never by value, because some of them are secrets.
+ */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `- ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new ConfigError(`Invalid server configuration:\n${problems}`);
+  }
+  const values = parsed.data;
+
+  return {
+    environment: values.NODE_ENV,
+    databaseUrl: values.DATABASE_URL,
+    // Runtime data, not source: keep the bundler from tracing this path.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ values.DATA_DIR ?? ".data"),
+    appUrl: values.APP_URL.replace(/\/+$/, ""),
+    hibobBaseUrls: {
+      production: values.HIBOB_BASE_URL.replace(/\/+$/, ""),
+      sandbox: values.HIBOB_SANDBOX_BASE_URL.replace(/\/+$/, ""),
+    },
+    hibobTimeoutMs: values.HIBOB_TIMEOUT_MS,
+    linkTtlDays: values.LINK_TTL_DAYS,
+  };
+}

@@ -1,0 +1,104 @@
+import "server-only";
+
+import {
+  decryptSecret,
+  encryptSecret,
+  type EncryptionKey,
+} from "@/lib/crypto/secret-box";
+import type { DatabaseExecutor } from "@/lib/db/types";
+import type { HibobCredential } from "@/lib/generated/prisma/client";
+
+/** What may be shown about a stored credential. The token never leaves the server. */
+export type CredentialSummary = {
+  id: string;
+  serviceUserId: string;
+  tokenLastFour: string;
+  storedAt: Date;
+  rotatedAt: Date | null;
+};
+
+/** Binds a ciphertext to its customer and service user. */
+function encryptionContext(customerId: string, serviceUserId: string): string {
+  return `hibob-credential:${customerId}:${serviceUserId}`;
+}
+
+export function summarizeCredential(credential: HibobCredential): CredentialSummary {
+  return {
+    id: credential.id,
+    serviceUserId: credential.serviceUserId,
+    tokenLastFour: credential.tokenLastFour,
+    storedAt: credential.createdAt,
+    rotatedAt: credential.rotatedAt,
+  };
+}
+
+export type StoreCredentialInput = {
+  customerId: string;
+  serviceUserId: string;
+  token: string;
+  key: EncryptionKey;
+  now?: Date;
+};
+
+/**
+ * Encrypts and stores a customer's credentials, replacing any earlier ones.
+ * The caller has already checked that HiBob accepts them.
+ */
+export async function storeCredential(
+  db: DatabaseExecutor,
+  input: StoreCredentialInput,
+): Promise<{ credential: HibobCredential; replaced: boolean }> {
+  const now = input.now ?? new Date();
+  const encryptedToken = encryptSecret(
+    input.token,
+    input.key,
+    encryptionContext(input.customerId, input.serviceUserId),
+  );
+  const fields = {
+    serviceUserId: input.serviceUserId,
+    encryptedToken,
+    keyId: input.key.id,
+    tokenLastFour: input.token.slice(-4),
+  };
+
+  const existing = await db.hibobCredential.findUnique({
+    where: { customerId: input.customerId },
+    select: { id: true },
+  });
+  const credential = await db.hibobCredential.upsert({
+    where: { customerId: input.customerId },
+    create: { customerId: input.customerId, ...fields },
+    update: { ...fields, rotatedAt: now },
+  });
+
+  return { credential, replaced: existing !== null };
+}
+
+export class UnknownEncryptionKeyError extends Error {
+  constructor(keyId: string) {
+    super(
+      `Stored credentials were encrypted with key "${keyId}", which is not configured. ` +
+        "Restore that key or ask the customer to link their account again.",
+    );
+    this.name = "UnknownEncryptionKeyError";
+  }
+}
+
+/** Decrypts a stored token for a server-side HiBob call. */
+export function decryptCredentialToken(
+  credential: Pick<
+    HibobCredential,
+    "customerId" | "serviceUserId" | "encryptedToken" | "keyId"
+  >,
+  keys: readonly EncryptionKey[],
+): string {
+  const key = keys.find((candidate) => candidate.id === credential.keyId);
+  if (!key) {
+    throw new UnknownEncryptionKeyError(credential.keyId);
+  }
+  return decryptSecret(
+    credential.encryptedToken,
+    key,
+    encryptionContext(credential.customerId, credential.serviceUserId),
+  );
+}

@@ -1,0 +1,327 @@
+import "server-only";
+
+import { recordAuditEvent } from "@/lib/audit";
+import {
+  decryptCredentialToken,
+  storeCredential,
+  type CredentialSummary,
+  summarizeCredential,
+} from "@/lib/credentials/service";
+import type { EncryptionKey } from "@/lib/crypto/secret-box";
+import type { Database, DatabaseExecutor } from "@/lib/db/types";
+import type { ProbeTrigger } from "@/lib/generated/prisma/client";
+import type { PermissionCategoryId } from "@/lib/hibob/categories";
+import type { ActiveLinkSession } from "@/lib/link-sessions/service";
+import { logger } from "@/lib/logger";
+import type { ProbeReport, RunProbeOptions } from "@/lib/probe/types";
+
+import { toProbeRunView } from "./mapping";
+import type { ProbeRunView } from "./view";
+
+export type ProbeRunner = (options: RunProbeOptions) => Promise<ProbeReport>;
+
+export type HibobConnection = {
+  baseUrl: string;
+  timeoutMs: number;
+  runProbe: ProbeRunner;
+};
+
+/** Outcomes after which the submitted credentials are not stored. */
+const REJECTED_OUTCOMES = new Set<ProbeReport["outcome"]>([
+  "invalid_credentials",
+  "unreachable",
+  "timed_out",
+  "rate_limited",
+]);
+
+async function startRun(
+  db: DatabaseExecutor,
+  input: { customerId: string; linkSessionId: string | null; trigger: ProbeTrigger },
+): Promise<string> {
+  const run = await db.probeRun.create({
+    data: {
+      customerId: input.customerId,
+      linkSessionId: input.linkSessionId,
+      trigger: input.trigger,
+      status: "running",
+    },
+    select: { id: true },
+  });
+  return run.id;
+}
+
+/** Writes a finished report into its run and one row per category. */
+async function finishRun(
+  db: DatabaseExecutor,
+  runId: string,
+  report: ProbeReport,
+  credentialId: string | null,
+): Promise<void> {
+  const failed = report.credentials !== "valid" || report.outcome === "error";
+  await db.probeRun.update({
+    where: { id: runId },
+    data: {
+      status: failed ? "failed" : "completed",
+      outcome: report.outcome,
+      credentialId,
+      employeesVisible: report.credentials === "valid" ? report.employeesVisible : null,
+      accessScopeStatus:
+        report.credentials === "valid" ? report.accessScope.status : null,
+      accessScopeFix: report.credentials === "valid" ? report.accessScope.fix : null,
+      missingLifecycleStatuses: report.accessScope.missingLifecycleStatuses,
+      summary: report.message,
+      finishedAt: new Date(),
+      durationMs: Math.round(report.durationMs),
+      results: {
+        create: report.categories.map((category) => ({
+          category: category.id,
+          status: category.status,
+          missing: category.missing,
+          unverified: category.unverified,
+          hibobCategoryName: category.hibobCategoryName ?? null,
+          fix: category.fix,
+        })),
+      },
+    },
+  });
+}
+
+/** Records a run that ended with an error the probe engine did not report. */
+async function failRun(
+  db: DatabaseExecutor,
+  runId: string,
+  summary: string,
+): Promise<void> {
+  await db.probeRun.update({
+    where: { id: runId },
+    data: { status: "failed", outcome: "error", summary, finishedAt: new Date() },
+  });
+}
+
+const UNEXPECTED_FAILURE_MESSAGE =
+  "Something went wrong on our side while checking your permissions. Your saved details are unchanged. Try again in a few minutes; if it keeps failing, contact your vendor's support team.";
+
+async function runProbeSafely(
+  db: DatabaseExecutor,
+  runId: string,
+  connection: HibobConnection,
+  options: Omit<RunProbeOptions, "baseUrl" | "timeoutMs">,
+): Promise<ProbeReport | null> {
+  try {
+    return await connection.runProbe({
+      ...options,
+      baseUrl: connection.baseUrl,
+      timeoutMs: connection.timeoutMs,
+    });
+  } catch (error) {
+    logger.error({ err: error, probeRunId: runId }, "Probe run failed unexpectedly");
+    await failRun(db, runId, UNEXPECTED_FAILURE_MESSAGE);
+    return null;
+  }
+}
+
+export type SubmitCredentialsResult =
+  | { kind: "stored"; run: ProbeRunView; credential: CredentialSummary }
+  | { kind: "rejected"; outcome: ProbeReport["outcome"]; message: string };
+
+/**
+ * Checks credentials against HiBob, stores them encrypted when HiBob accepts
+ * them, and records the probe run. Rejected credentials are never stored.
+ */
+export async function submitCredentials(
+  db: Database,
+  input: {
+    session: ActiveLinkSession;
+    serviceUserId: string;
+    token: string;
+    key: EncryptionKey;
+    connection: HibobConnection;
+  },
+): Promise<SubmitCredentialsResult> {
+  const { session } = input;
+  const runId = await startRun(db, {
+    customerId: session.customerId,
+    linkSessionId: session.id,
+    trigger: "wizard_submit",
+  });
+  const report = await runProbeSafely(db, runId, input.connection, {
+    serviceUserId: input.serviceUserId,
+    token: input.token,
+    requiredCategories: session.requiredCategories,
+  });
+  if (!report) {
+    return { kind: "rejected", outcome: "error", message: UNEXPECTED_FAILURE_MESSAGE };
+  }
+
+  if (REJECTED_OUTCOMES.has(report.outcome)) {
+    await db.$transaction(async (tx) => {
+      await finishRun(tx, runId, report, null);
+      await recordAuditEvent(tx, {
+        actorType: "hr_admin",
+        action: "credentials.rejected",
+        customerId: session.customerId,
+        linkSessionId: session.id,
+        details: {
+          outcome: report.outcome,
+          serviceUserId: input.serviceUserId,
+          probeRunId: runId,
+        },
+      });
+    });
+    return { kind: "rejected", outcome: report.outcome, message: report.message };
+  }
+
+  const { credential, replaced } = await db.$transaction(async (tx) => {
+    const stored = await storeCredential(tx, {
+      customerId: session.customerId,
+      serviceUserId: input.serviceUserId,
+      token: input.token,
+      key: input.key,
+    });
+    await finishRun(tx, runId, report, stored.credential.id);
+    await tx.linkSession.update({
+      where: { id: session.id },
+      data: {
+        status: "submitted",
+        currentStep: 3,
+        submittedAt: new Date(),
+        lastActivityAt: new Date(),
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorType: "hr_admin",
+      action: stored.replaced ? "credentials.replaced" : "credentials.stored",
+      customerId: session.customerId,
+      linkSessionId: session.id,
+      details: {
+        serviceUserId: input.serviceUserId,
+        tokenLastFour: stored.credential.tokenLastFour,
+        keyId: stored.credential.keyId,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actorType: "hr_admin",
+      action: "probe.completed",
+      customerId: session.customerId,
+      linkSessionId: session.id,
+      details: { probeRunId: runId, outcome: report.outcome },
+    });
+    return stored;
+  });
+
+  logger.info(
+    {
+      customerId: session.customerId,
+      probeRunId: runId,
+      outcome: report.outcome,
+      replaced,
+    },
+    "Stored HiBob credentials and recorded probe run",
+  );
+  const run = await getProbeRun(db, runId);
+  if (!run) {
+    throw new Error(`Probe run ${runId} disappeared after it was recorded.`);
+  }
+  return { kind: "stored", run, credential: summarizeCredential(credential) };
+}
+
+export class NoStoredCredentialError extends Error {
+  constructor() {
+    super("No HiBob credentials are stored for this customer yet.");
+    this.name = "NoStoredCredentialError";
+  }
+}
+
+/** Probes again with the stored credentials and records the run. */
+export async function recheckPermissions(
+  db: Database,
+  input: {
+    customerId: string;
+    linkSessionId: string | null;
+    requiredCategories: PermissionCategoryId[];
+    keys: readonly EncryptionKey[];
+    connection: HibobConnection;
+    trigger: ProbeTrigger;
+    actor: { type: "hr_admin" | "staff"; id?: string };
+  },
+): Promise<ProbeRunView> {
+  const credential = await db.hibobCredential.findUnique({
+    where: { customerId: input.customerId },
+  });
+  if (!credential) {
+    throw new NoStoredCredentialError();
+  }
+  const token = decryptCredentialToken(credential, input.keys);
+
+  const runId = await startRun(db, {
+    customerId: input.customerId,
+    linkSessionId: input.linkSessionId,
+    trigger: input.trigger,
+  });
+  const report = await runProbeSafely(db, runId, input.connection, {
+    serviceUserId: credential.serviceUserId,
+    token,
+    requiredCategories: input.requiredCategories,
+  });
+
+  await db.$transaction(async (tx) => {
+    if (report) {
+      await finishRun(tx, runId, report, credential.id);
+    }
+    if (input.linkSessionId) {
+      await tx.linkSession.update({
+        where: { id: input.linkSessionId },
+        data: { lastActivityAt: new Date() },
+      });
+    }
+    await recordAuditEvent(tx, {
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      action: "probe.rechecked",
+      customerId: input.customerId,
+      linkSessionId: input.linkSessionId,
+      details: { probeRunId: runId, outcome: report?.outcome ?? "error" },
+    });
+  });
+
+  const run = await getProbeRun(db, runId);
+  if (!run) {
+    throw new Error(`Probe run ${runId} disappeared after it was recorded.`);
+  }
+  return run;
+}
+
+export async function getProbeRun(
+  db: DatabaseExecutor,
+  runId: string,
+): Promise<ProbeRunView | null> {
+  const run = await db.probeRun.findUnique({
+    where: { id: runId },
+    include: { results: true },
+  });
+  return run ? toProbeRunView(run) : null;
+}
+
+/**
+ * Returns the newest finished run for a customer that used stored
+ * credentials, so a rejected submission does not hide the last real result.
+ */
+export async function getLatestProbeRun(
+  db: DatabaseExecutor,
+  customerId: string,
+): Promise<ProbeRunView | null> {
+  const run = await db.probeRun.findFirst({
+    where: { customerId, status: { not: "running" }, credentialId: { not: null } },
+    orderBy: { startedAt: "desc" },
+    include: { results: true },
+  });
+  return run ? toProbeRunView(run) : null;
+}
+
+export async function getCredentialSummary(
+  db: DatabaseExecutor,
+  customerId: string,
+): Promise<CredentialSummary | null> {
+  const credential = await db.hibobCredential.findUnique({ where: { customerId } });
+  return credential ? summarizeCredential(credential) : null;
+}

@@ -1,0 +1,139 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { db } from "@/lib/db";
+import { completeWizardStep, resolveLinkSession } from "@/lib/link-sessions/service";
+import { logger } from "@/lib/logger";
+import {
+  NoStoredCredentialError,
+  recheckPermissions,
+  submitCredentials,
+} from "@/lib/probe-runs/service";
+import {
+  getActiveEncryptionKey,
+  getDecryptionKeys,
+  getHibobConnection,
+} from "@/lib/server/runtime";
+import { credentialsSchema, type CredentialsInput } from "@/lib/validation/credentials";
+
+import { LINK_TOKEN_PATTERN } from "../link-sessions/link-token";
+
+export type LinkFailure = { ok: false; reason: "link_invalid"; message: string };
+
+const LINK_INVALID_MESSAGE =
+  "This link is no longer valid. Reload the page to see why, or ask your vendor for a new link.";
+
+const linkTokenSchema = z.string().regex(LINK_TOKEN_PATTERN);
+
+async function requireActiveSession(token: unknown) {
+  const parsed = linkTokenSchema.safeParse(token);
+  if (!parsed.success) {
+    return null;
+  }
+  const resolution = await resolveLinkSession(db, parsed.data);
+  return resolution.kind === "active" ? resolution.session : null;
+}
+
+/** Marks a teaching step done. Returns the step to show next, or null for a dead link. */
+export async function completeStepForLink(
+  token: unknown,
+  step: unknown,
+): Promise<number | null> {
+  const parsedStep = z.union([z.literal(1), z.literal(2)]).safeParse(step);
+  const session = await requireActiveSession(token);
+  if (!session || !parsedStep.success) {
+    return null;
+  }
+  return completeWizardStep(db, session, parsedStep.data);
+}
+
+export type SubmitCredentialsState =
+  | { ok: true }
+  | LinkFailure
+  | {
+      ok: false;
+      reason: "invalid_input" | "rejected";
+      message: string;
+      fieldErrors: Partial<Record<keyof CredentialsInput, string>>;
+    };
+
+/** Validates, checks against HiBob, stores and probes the submitted credentials. */
+export async function submitCredentialsForLink(
+  token: unknown,
+  input: unknown,
+): Promise<SubmitCredentialsState> {
+  const session = await requireActiveSession(token);
+  if (!session) {
+    return { ok: false, reason: "link_invalid", message: LINK_INVALID_MESSAGE };
+  }
+
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<keyof CredentialsInput, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "serviceUserId" || field === "token") && !fieldErrors[field]) {
+        fieldErrors[field] = issue.message;
+      }
+    }
+    return {
+      ok: false,
+      reason: "invalid_input",
+      message: "Some details need fixing before they can be checked.",
+      fieldErrors,
+    };
+  }
+
+  const result = await submitCredentials(db, {
+    session,
+    serviceUserId: parsed.data.serviceUserId,
+    token: parsed.data.token,
+    key: getActiveEncryptionKey(),
+    connection: getHibobConnection(session.hibobEnvironment),
+  });
+  if (result.kind === "stored") {
+    return { ok: true };
+  }
+
+  const fieldErrors: Partial<Record<keyof CredentialsInput, string>> =
+    result.outcome === "invalid_credentials"
+      ? { token: "HiBob did not accept this service user ID and token together." }
+      : {};
+  return { ok: false, reason: "rejected", message: result.message, fieldErrors };
+}
+
+export type RecheckState =
+  { ok: true } | LinkFailure | { ok: false; reason: "no_credentials"; message: string };
+
+/** Probes again with the credentials stored for the link's customer. */
+export async function recheckForLink(token: unknown): Promise<RecheckState> {
+  const session = await requireActiveSession(token);
+  if (!session) {
+    return { ok: false, reason: "link_invalid", message: LINK_INVALID_MESSAGE };
+  }
+
+  try {
+    await recheckPermissions(db, {
+      customerId: session.customerId,
+      linkSessionId: session.id,
+      requiredCategories: session.requiredCategories,
+      keys: getDecryptionKeys(),
+      connection: getHibobConnection(session.hibobEnvironment),
+      trigger: "wizard_recheck",
+      actor: { type: "hr_admin" },
+    });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof NoStoredCredentialError) {
+      return {
+        ok: false,
+        reason: "no_credentials",
+        message:
+          "There are no saved credentials to check yet. Enter the service user ID and token first.",
+      };
+    }
+    logger.error({ err: error, linkSessionId: session.id }, "Permission re-check failed");
+    throw error;
+  }
+}

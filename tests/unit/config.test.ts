@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+
+import { ConfigError, parseConfig } from "@/lib/config";
+
+describe("parseConfig", () => {
+  test("defaults point at HiBob's production and sandbox APIs", () => {
+    const config = parseConfig({});
+    expect(config.hibobBaseUrls.production).toBe("https://api.hibob.com/v1");
+    expect(config.hibobBaseUrls.sandbox).toBe("https://api.sandbox.hibob.com/v1");
+    expect(config.linkTtlDays).toBe(14);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  test("empty variables count as unset", () => {
+    const config = parseConfig({ DATABASE_URL: "", HIBOB_BASE_URL: " " });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.hibobBaseUrls.production).toBe("https://api.hibob.com/v1");
+  });
+
+  test("trailing slashes are removed", () => {
+    const config = parseConfig({ HIBOB_BASE_URL: "http://127.0.0.1:4010/v1/" });
+    expect(config.hibobBaseUrls.production).toBe("http://127.0.0.1:4010/v1");
+  });
+
+  test("every invalid variable is listed by name", () => {
+    try {
+      parseConfig({
+        HIBOB_BASE_URL: "ftp://x",
+        LINK_TTL_DAYS: "0",
+        HIBOB_TIMEOUT_MS: "abc",
+      });
+      expect.unreachable("invalid configuration was accepted");
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain("HIBOB_BASE_URL");
+      expect(message).toContain("LINK_TTL_DAYS");
+      expect(message).toContain("HIBOB_TIMEOUT_MS");
+    }
+  });
+});

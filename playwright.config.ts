@@ -16,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3510",
+    baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 3510}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

@@ -1,9 +1,11 @@
 import "server-only";
 
 import { recordAuditEvent } from "@/lib/audit";
+import { refreshCustomerSummary } from "@/lib/onboarding/refresh-summary";
 import type { Database, DatabaseExecutor } from "@/lib/db/types";
 import type {
   HibobEnvironment,
+  LinkSessionMode,
   LinkSessionStatus,
   PermissionCategory,
 } from "@/lib/generated/prisma/client";
@@ -104,9 +106,9 @@ export async function recordLinkOpened(
   now: Date = new Date(),
 ): Promise<void> {
   if (session.openedAt) {
-    await db.linkSession.update({
-      where: { id: session.id },
-      data: { lastActivityAt: now },
+    await db.$transaction(async (tx) => {
+      await tx.linkSession.update({ where: { id: session.id }, data: { lastActivityAt: now } });
+      await refreshCustomerSummary(tx, session.customerId);
     });
     return;
   }
@@ -129,6 +131,7 @@ export async function recordLinkOpened(
         linkSessionId: session.id,
       });
     }
+    await refreshCustomerSummary(tx, session.customerId);
   });
 }
 
@@ -162,6 +165,7 @@ export async function completeWizardStep(
         details: { step },
       });
     }
+    await refreshCustomerSummary(tx, session.customerId);
   });
 
   return nextStep;
@@ -171,12 +175,16 @@ export type CreateLinkSessionInput = {
   customerId: string;
   requiredCategories: readonly PermissionCategoryId[];
   ttlDays: number;
+  mode?: LinkSessionMode;
+  reopenReason?: string;
+  createdById?: string | null;
   now?: Date;
 };
 
 /**
  * Creates a link session and returns its token. The token is not stored and
- * cannot be recovered later, only replaced.
+ * cannot be recovered later, only replaced. Pass a transaction when other
+ * changes must land together with the link.
  */
 export async function createLinkSession(
   db: DatabaseExecutor,
@@ -189,6 +197,9 @@ export async function createLinkSession(
   const session = await db.linkSession.create({
     data: {
       customerId: input.customerId,
+      mode: input.mode ?? "initial",
+      reopenReason: input.reopenReason ?? null,
+      createdById: input.createdById ?? null,
       requiredCategories: PERMISSION_CATEGORY_IDS.filter((id) =>
         input.requiredCategories.includes(id),
       ),
@@ -197,6 +208,8 @@ export async function createLinkSession(
       lastActivityAt: now,
     },
   });
+
+  await refreshCustomerSummary(db, input.customerId);
 
   return { linkSessionId: session.id, token, expiresAt };
 }

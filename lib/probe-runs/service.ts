@@ -13,6 +13,7 @@ import type { ProbeTrigger } from "@/lib/generated/prisma/client";
 import type { PermissionCategoryId } from "@/lib/hibob/categories";
 import type { ActiveLinkSession } from "@/lib/link-sessions/service";
 import { logger } from "@/lib/logger";
+import { refreshCustomerSummary } from "@/lib/onboarding/refresh-summary";
 import type { ProbeReport, RunProbeOptions } from "@/lib/probe/types";
 
 import { toProbeRunView } from "./mapping";
@@ -150,6 +151,7 @@ export async function submitCredentials(
     requiredCategories: session.requiredCategories,
   });
   if (!report) {
+    await refreshCustomerSummary(db, session.customerId);
     return { kind: "rejected", outcome: "error", message: UNEXPECTED_FAILURE_MESSAGE };
   }
 
@@ -206,6 +208,7 @@ export async function submitCredentials(
       linkSessionId: session.id,
       details: { probeRunId: runId, outcome: report.outcome },
     });
+    await refreshCustomerSummary(tx, session.customerId);
     return stored;
   });
 
@@ -282,6 +285,7 @@ export async function recheckPermissions(
       linkSessionId: input.linkSessionId,
       details: { probeRunId: runId, outcome: report?.outcome ?? "error" },
     });
+    await refreshCustomerSummary(tx, input.customerId);
   });
 
   const run = await getProbeRun(db, runId);

@@ -102,3 +102,20 @@ export function decryptCredentialToken(
     encryptionContext(credential.customerId, credential.serviceUserId),
   );
 }
+
+/** Decrypts a stored token and encrypts it again under `activeKey`. */
+export function reencryptCredentialToken(
+  credential: Pick<
+    HibobCredential,
+    "customerId" | "serviceUserId" | "encryptedToken" | "keyId"
+  >,
+  keys: readonly EncryptionKey[],
+  activeKey: EncryptionKey,
+): string {
+  const token = decryptCredentialToken(credential, keys);
+  return encryptSecret(
+    token,
+    activeKey,
+    encryptionContext(credential.customerId, credential.serviceUserId),
+  );
+}

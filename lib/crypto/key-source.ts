@@ -85,3 +85,58 @@ export function resolveEncryptionKey(options: KeySourceOptions): EncryptionKey {
   );
   return key;
 }
+
+/** Every key that may decrypt stored values, and the one that encrypts new ones. */
+export type KeyRing = {
+  active: EncryptionKey;
+  keys: EncryptionKey[];
+};
+
+const KEY_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Parses CREDENTIAL_ENCRYPTION_KEYS, a comma-separated list of `id:base64key`
+ * entries, with CREDENTIAL_ENCRYPTION_ACTIVE_KEY_ID naming the key for new
+ * values. Without the list, the single key from `resolveEncryptionKey` is the
+ * whole ring.
+ */
+export function resolveKeyRing(options: KeySourceOptions): KeyRing {
+  const list = options.env.CREDENTIAL_ENCRYPTION_KEYS?.trim();
+  if (!list) {
+    const key = resolveEncryptionKey(options);
+    return { active: key, keys: [key] };
+  }
+
+  const keys: EncryptionKey[] = [];
+  for (const entry of list
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const separator = entry.indexOf(":");
+    const id = separator > 0 ? entry.slice(0, separator) : "";
+    if (!KEY_ID_PATTERN.test(id)) {
+      throw new Error(
+        "CREDENTIAL_ENCRYPTION_KEYS must be a comma-separated list of id:base64key entries; " +
+          "ids use letters, digits, dot, dash or underscore (at most 64).",
+      );
+    }
+    if (keys.some((key) => key.id === id)) {
+      throw new Error(`CREDENTIAL_ENCRYPTION_KEYS lists the key id "${id}" twice.`);
+    }
+    keys.push(parseEncryptionKey(id, entry.slice(separator + 1)));
+  }
+
+  const activeId = options.env.CREDENTIAL_ENCRYPTION_ACTIVE_KEY_ID?.trim();
+  if (!activeId) {
+    throw new Error(
+      "CREDENTIAL_ENCRYPTION_ACTIVE_KEY_ID is not set. Name the key in CREDENTIAL_ENCRYPTION_KEYS that encrypts new credentials.",
+    );
+  }
+  const active = keys.find((key) => key.id === activeId);
+  if (!active) {
+    throw new Error(
+      `CREDENTIAL_ENCRYPTION_ACTIVE_KEY_ID is "${activeId}", which is not in CREDENTIAL_ENCRYPTION_KEYS (ids: ${keys.map((key) => key.id).join(", ")}).`,
+    );
+  }
+  return { active, keys };
+}

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { parseConfig, type AppConfig } from "@/lib/config";
-import { resolveEncryptionKey } from "@/lib/crypto/key-source";
+import { resolveKeyRing, type KeyRing } from "@/lib/crypto/key-source";
 import type { EncryptionKey } from "@/lib/crypto/secret-box";
 import type { HibobEnvironment } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
@@ -9,30 +9,34 @@ import { runProbe } from "@/lib/probe/engine";
 import type { HibobConnection } from "@/lib/probe-runs/service";
 
 let cachedConfig: AppConfig | undefined;
-let cachedKey: EncryptionKey | undefined;
+let cachedKeyRing: KeyRing | undefined;
 
 export function getConfig(): AppConfig {
   cachedConfig ??= parseConfig(process.env);
   return cachedConfig;
 }
 
-/** The key that encrypts new credentials. */
-export function getActiveEncryptionKey(): EncryptionKey {
-  if (!cachedKey) {
+function getKeyRing(): KeyRing {
+  if (!cachedKeyRing) {
     const config = getConfig();
-    cachedKey = resolveEncryptionKey({
+    cachedKeyRing = resolveKeyRing({
       env: process.env,
       dataDir: config.dataDir,
       production: config.environment === "production",
       warn: (message) => logger.warn(message),
     });
   }
-  return cachedKey;
+  return cachedKeyRing;
 }
 
-/** Every key that may decrypt stored credentials. */
+/** The key that encrypts new credentials. */
+export function getActiveEncryptionKey(): EncryptionKey {
+  return getKeyRing().active;
+}
+
+/** Every configured key; stored credentials name the one that decrypts them. */
 export function getDecryptionKeys(): EncryptionKey[] {
-  return [getActiveEncryptionKey()];
+  return getKeyRing().keys;
 }
 
 /** HiBob's address for an environment comes from server configuration only. */

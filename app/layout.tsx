@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 
 import "./globals.css";
 
+// Every page carries a per-request CSP nonce, which needs request-time rendering.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "HiBob Connect", template: "%s · HiBob Connect" },
   description: "Connect your company's HiBob account in three guided steps.",

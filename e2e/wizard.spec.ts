@@ -169,6 +169,23 @@ test.describe("wizard", () => {
     expect(credential).toBeNull();
   });
 
+  test("repeated failures pause checks", async ({ page }) => {
+    const link = await seedLink("wrong-token");
+    await completeTeachingSteps(page, link);
+    const alert = page.getByRole("alert").filter({ hasText: /rejected|paused/ });
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await submitCredentials(page, link.serviceUserId, link.token);
+      await expect(alert).toContainText("rejected");
+      await expect(page.getByRole("button", { name: "Link account and check permissions" })).toBeEnabled();
+    }
+
+    await submitCredentials(page, link.serviceUserId, link.token);
+    await expect(alert).toContainText("paused to keep HiBob from blocking your account");
+    await expect(alert).toContainText(/try in \d+ (seconds|minutes)/);
+    const runs = await testDatabase().probeRun.count({ where: { customerId: link.customerId } });
+    expect(runs).toBe(5);
+  });
+
   test("empty form shows field errors", async ({ page }) => {
     const link = await seedLink("full-access");
     await completeTeachingSteps(page, link);

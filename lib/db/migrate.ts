@@ -118,7 +118,8 @@ export async function readMigrations(
 ): Promise<Migration[]> {
   let entries;
   try {
-    entries = await readdir(migrationsDir, { withFileTypes: true });
+    // Migrations are read at run time, not bundled.
+    entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
   } catch (error) {
     throw new MigrationError(
       `Could not read the migrations folder ${migrationsDir}: ${errorMessage(error)}. ` +

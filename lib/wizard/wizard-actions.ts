@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { completeWizardStep, resolveLinkSession } from "@/lib/link-sessions/service";
 import { logger } from "@/lib/logger";
+import { RATE_LIMITS, describeRetryAfter, getRateLimiter } from "@/lib/rate-limit";
 import {
   NoStoredCredentialError,
   recheckPermissions,
@@ -53,7 +54,7 @@ export type SubmitCredentialsState =
   | LinkFailure
   | {
       ok: false;
-      reason: "invalid_input" | "rejected";
+      reason: "invalid_input" | "rejected" | "rate_limited";
       message: string;
       fieldErrors: Partial<Record<keyof CredentialsInput, string>>;
     };
@@ -85,6 +86,11 @@ export async function submitCredentialsForLink(
     };
   }
 
+  const refusal = await checkSubmissionLimits(session.id);
+  if (refusal) {
+    return { ok: false, reason: "rate_limited", message: refusal, fieldErrors: {} };
+  }
+
   const result = await submitCredentials(db, {
     session,
     serviceUserId: parsed.data.serviceUserId,
@@ -96,6 +102,9 @@ export async function submitCredentialsForLink(
     return { ok: true };
   }
 
+  if (result.outcome === "invalid_credentials") {
+    await recordFailedAuthentication(session.id);
+  }
   const fieldErrors: Partial<Record<keyof CredentialsInput, string>> =
     result.outcome === "invalid_credentials"
       ? { token: "HiBob did not accept this service user ID and token together." }
@@ -103,14 +112,78 @@ export async function submitCredentialsForLink(
   return { ok: false, reason: "rejected", message: result.message, fieldErrors };
 }
 
+/**
+ * Applies the limits on credential checks for one link. Returns the message
+ * for the HR admin when a limit is reached, or null to go ahead.
+ */
+async function checkSubmissionLimits(linkSessionId: string): Promise<string | null> {
+  const limiter = getRateLimiter();
+  const failures = await limiter.check(
+    RATE_LIMITS.credentialFailuresByLink,
+    linkSessionId,
+  );
+  if (!failures.allowed) {
+    logger.warn(
+      { linkSessionId },
+      "Credential check refused: too many failed attempts for this link",
+    );
+    return (
+      "HiBob rejected the last few attempts, so checks for this link are paused to keep HiBob " +
+      `from blocking your account. Nothing was changed. Copy the ID and token again and try ${describeRetryAfter(failures.retryAfterMs)}.`
+    );
+  }
+  const serverWide = await limiter.check(RATE_LIMITS.hibobAuthFailuresServerWide, "all");
+  if (!serverWide.allowed) {
+    logger.warn(
+      { linkSessionId },
+      "Credential check refused: server-wide HiBob failure cap reached",
+    );
+    return `Too many credential checks are failing right now. Nothing was changed. Try again ${describeRetryAfter(serverWide.retryAfterMs)}.`;
+  }
+  const attempts = await limiter.consume(
+    RATE_LIMITS.credentialSubmitByLink,
+    linkSessionId,
+  );
+  if (!attempts.allowed) {
+    logger.warn(
+      { linkSessionId },
+      "Credential check refused: submission limit for this link reached",
+    );
+    return `This link has been used for many checks in a short time. Nothing was changed. Try again ${describeRetryAfter(attempts.retryAfterMs)}.`;
+  }
+  return null;
+}
+
+async function recordFailedAuthentication(linkSessionId: string): Promise<void> {
+  const limiter = getRateLimiter();
+  await Promise.all([
+    limiter.record(RATE_LIMITS.credentialFailuresByLink, linkSessionId),
+    limiter.record(RATE_LIMITS.hibobAuthFailuresServerWide, "all"),
+  ]);
+}
+
 export type RecheckState =
-  { ok: true } | LinkFailure | { ok: false; reason: "no_credentials"; message: string };
+  | { ok: true }
+  | LinkFailure
+  | { ok: false; reason: "no_credentials" | "rate_limited"; message: string };
 
 /** Probes again with the credentials stored for the link's customer. */
 export async function recheckForLink(token: unknown): Promise<RecheckState> {
   const session = await requireActiveSession(token);
   if (!session) {
     return { ok: false, reason: "link_invalid", message: LINK_INVALID_MESSAGE };
+  }
+
+  const attempts = await getRateLimiter().consume(
+    RATE_LIMITS.credentialSubmitByLink,
+    session.id,
+  );
+  if (!attempts.allowed) {
+    return {
+      ok: false,
+      reason: "rate_limited",
+      message: `Permissions were checked many times in a short while. Try again ${describeRetryAfter(attempts.retryAfterMs)}.`,
+    };
   }
 
   try {

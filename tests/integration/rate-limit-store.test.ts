@@ -1,0 +1,61 @@
+// The PostgreSQL counter store as two app instances use it: two separate
+// clients on one database must share every count.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { createPrismaClient } from "@/lib/db/client";
+import type { Database } from "@/lib/db/types";
+import { RateLimiter } from "@/lib/rate-limit/limiter";
+import { PostgresRateLimitStore } from "@/lib/rate-limit/stores";
+
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+let secondInstance: Database | undefined;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ label: "ratelimit" });
+  // A second client stands for a second app instance (PostgreSQL only; PGlite
+  // serves a single process).
+  secondInstance = database.url
+    ? createPrismaClient({ databaseUrl: database.url })
+    : undefined;
+});
+
+afterAll(async () => {
+  await secondInstance?.$disconnect();
+  await database?.close();
+});
+
+describe("PostgresRateLimitStore", () => {
+  test("counts concurrent increments exactly", async () => {
+    const store = new PostgresRateLimitStore(database.prisma);
+    const windowStart = new Date("2026-12-04T12:00:00Z");
+    const totals = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        store.increment("concurrent", windowStart, 60_000),
+      ),
+    );
+    expect(totals.sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    expect(await store.read("concurrent", windowStart)).toBe(20);
+  });
+
+  test("limit holds across two instances", async (context) => {
+    if (!secondInstance) {
+      context.skip();
+      return;
+    }
+    const rule = { name: "shared", limit: 5, windowMs: 60_000 };
+    const first = new RateLimiter(new PostgresRateLimitStore(database.prisma));
+    const second = new RateLimiter(new PostgresRateLimitStore(secondInstance));
+
+    const decisions = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        (index % 2 ? first : second).consume(rule, "ip"),
+      ),
+    );
+
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+
+import {
+  buildContentSecurityPolicy,
+  buildSecurityHeaders,
+  parseFrameAncestors,
+} from "@/lib/http/security-headers";
+import { clientIpFromHeaders } from "@/lib/request-ip";
+
+describe("security headers", () => {
+  test("production CSP has the nonce and no eval", () => {
+    const csp = buildContentSecurityPolicy({
+      nonce: "abc123",
+      production: true,
+      frameAncestors: [],
+    });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  test("development CSP allows eval for React", () => {
+    const csp = buildContentSecurityPolicy({
+      nonce: "n",
+      production: false,
+      frameAncestors: [],
+    });
+    expect(csp).toContain("'unsafe-eval'");
+  });
+
+  test("HSTS only in production", () => {
+    const production = buildSecurityHeaders({
+      nonce: "n",
+      production: true,
+      frameAncestors: [],
+    });
+    const development = buildSecurityHeaders({
+      nonce: "n",
+      production: false,
+      frameAncestors: [],
+    });
+    expect(production["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+    expect(development["Strict-Transport-Security"]).toBeUndefined();
+  });
+
+  test("allowed embedders replace DENY", () => {
+    const headers = buildSecurityHeaders({
+      nonce: "n",
+      production: true,
+      frameAncestors: ["https://app.vendor.example"],
+    });
+    expect(headers["Content-Security-Policy"]).toContain(
+      "frame-ancestors https://app.vendor.example",
+    );
+    expect(headers["X-Frame-Options"]).toBeUndefined();
+  });
+
+  test("form-action adds the SSO origin", () => {
+    const csp = buildContentSecurityPolicy({
+      nonce: "n",
+      production: true,
+      frameAncestors: [],
+      formActionOrigins: ["https://sso.vendor.example"],
+    });
+    expect(csp).toContain("form-action 'self' https://sso.vendor.example");
+  });
+
+  test("frame ancestors accept only https origins", () => {
+    expect(
+      parseFrameAncestors(
+        "https://a.example, http://b.example javascript:alert(1) https://c.example:8443",
+      ),
+    ).toEqual(["https://a.example", "https://c.example:8443"]);
+    expect(parseFrameAncestors(undefined)).toEqual([]);
+  });
+});
+
+describe("clientIpFromHeaders", () => {
+  test("last forwarded entry without trusted proxies", () => {
+    const headers = new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.9" });
+    expect(clientIpFromHeaders(headers)).toBe("203.0.113.9");
+  });
+
+  test("missing header falls back", () => {
+    expect(clientIpFromHeaders(new Headers())).toBe("unknown");
+  });
+});

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 
 import { authenticate } from "./auth";
+import { FaultInjector, TIMEOUT_HOLD_MS, faultSchema, type FaultConfig } from "./faults";
 import { createCompany } from "./company";
 import type { SimulatorState } from "./context";
 import { isoDate } from "./dates";
@@ -32,10 +33,13 @@ export type RunningSimulator = {
   url: string;
   /** `${url}/v1`, the counterpart of https://api.hibob.com/v1. */
   baseUrl: string;
+  /** Makes the following requests fail in the given way; `{ mode: "none" }` ends it. */
+  setFault(config: FaultConfig): void;
   close(): Promise<void>;
 };
 
 const API_PREFIX = "/v1";
+const CONTROL_PATH = "/__simulator/fault";
 
 export async function startSimulator(
   options: SimulatorOptions = {},
@@ -49,10 +53,12 @@ export async function startSimulator(
     now,
     searchLimiter: new RateLimiter(options.searchRateLimitPerMinute ?? 50),
   };
+  const faults = new FaultInjector();
 
   const server = createServer((request, response) => {
     void handleRequest(request, response, {
       state,
+      faults,
       delayMs,
       log,
       isClosing: () => !server.listening,
@@ -72,16 +78,20 @@ export async function startSimulator(
   return {
     url,
     baseUrl: `${url}${API_PREFIX}`,
+    setFault: (config) => faults.set(faultSchema.parse(config)),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
+        // Requests held by the "timeout" fault would otherwise keep the server open.
+        server.closeAllConnections();
       }),
   };
 }
 
 type ServerSettings = {
   state: SimulatorState;
+  faults: FaultInjector;
   delayMs: number;
   /** True once close() was called, so open connections end after their response. */
   isClosing: () => boolean;
@@ -96,6 +106,17 @@ async function handleRequest(
   const startedAt = Date.now();
   const method = request.method ?? "GET";
   const path = new URL(request.url ?? "/", "http://simulator.invalid").pathname;
+
+  if (path === CONTROL_PATH) {
+    sendJson(response, await controlFaults(request, method, settings.faults));
+    return;
+  }
+
+  const fault = settings.faults.take(path);
+  if (fault && (await applyFault(fault, request, response))) {
+    settings.log(`${method} ${path} fault:${fault.mode} ${Date.now() - startedAt}ms`);
+    return;
+  }
 
   const { result, serviceUserId } = await route(request, method, path, settings);
 
@@ -173,6 +194,91 @@ async function route(
       "The simulator failed to handle the request.",
     );
     return { result: internal.toResult(), serviceUserId };
+  }
+}
+
+/** `GET` returns the current fault, `POST` sets one. */
+async function controlFaults(
+  request: IncomingMessage,
+  method: string,
+  faults: FaultInjector,
+): Promise<RouteResult> {
+  if (method === "GET") {
+    return { status: 200, body: faults.current() };
+  }
+  if (method !== "POST") {
+    return new HttpError(405, "request.methodNotAllowed", "Use GET or POST.", {
+      Allow: "GET, POST",
+    }).toResult();
+  }
+  try {
+    const parsed = faultSchema.safeParse(await readJsonBody(request));
+    if (!parsed.success) {
+      return new HttpError(
+        400,
+        "fault.invalid",
+        parsed.error.issues[0]?.message ?? "Invalid fault.",
+      ).toResult();
+    }
+    faults.set(parsed.data);
+    return { status: 200, body: faults.current() };
+  } catch (error) {
+    return error instanceof HttpError
+      ? error.toResult()
+      : new HttpError(400, "fault.invalid", "Invalid JSON.").toResult();
+  }
+}
+
+/**
+ * Answers a request the way the fault says. Returns false when the request
+ * should still be served normally (a "slow" fault only delays it).
+ */
+async function applyFault(
+  fault: FaultConfig,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<boolean> {
+  switch (fault.mode) {
+    case "slow":
+      await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 3000));
+      return false;
+    case "timeout":
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, TIMEOUT_HOLD_MS);
+        request.socket.once("close", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      request.socket.destroy();
+      return true;
+    case "server-error":
+      sendJson(response, {
+        status: 503,
+        body: {
+          key: "service.unavailable",
+          error: "The service is temporarily unavailable.",
+        },
+      });
+      return true;
+    case "rate-limit-burst": {
+      const retryAfter = fault.retryAfterSeconds ?? 1;
+      sendJson(response, {
+        status: 429,
+        headers: {
+          "X-RateLimit-Limit": "50",
+          "X-RateLimit-Remaining": "0",
+          "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + retryAfter),
+        },
+        body: { key: "rate.limit.exceeded", error: "Too many requests." },
+      });
+      return true;
+    }
+    case "drop-connection":
+      request.socket.destroy();
+      return true;
+    case "none":
+      return false;
   }
 }
 

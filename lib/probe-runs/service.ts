@@ -27,28 +27,51 @@ export type HibobConnection = {
   runProbe: ProbeRunner;
 };
 
-/** Outcomes after which the submitted credentials are not stored. */
-const REJECTED_OUTCOMES = new Set<ProbeReport["outcome"]>([
-  "invalid_credentials",
-  "unreachable",
-  "timed_out",
-  "rate_limited",
-]);
+/** A run longer than this is treated as abandoned, so it no longer blocks new runs. */
+export const ABANDONED_RUN_MS = 5 * 60 * 1000;
 
+export class ProbeRunInProgressError extends Error {
+  constructor() {
+    super(
+      "A permission check for this customer is already running. Wait a few seconds for it to finish; its result appears on this page.",
+    );
+    this.name = "ProbeRunInProgressError";
+  }
+}
+
+/**
+ * Records a new running probe run. At most one run per customer may be in
+ * progress: a second submit of the same form, from any instance, gets
+ * ProbeRunInProgressError instead of a second HiBob check.
+ */
 async function startRun(
-  db: DatabaseExecutor,
+  db: Database,
   input: { customerId: string; linkSessionId: string | null; trigger: ProbeTrigger },
 ): Promise<string> {
-  const run = await db.probeRun.create({
-    data: {
-      customerId: input.customerId,
-      linkSessionId: input.linkSessionId,
-      trigger: input.trigger,
-      status: "running",
-    },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    // Serializes run starts per customer across connections and instances.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`probe-run:${input.customerId}`}))`;
+    const running = await tx.probeRun.count({
+      where: {
+        customerId: input.customerId,
+        status: "running",
+        startedAt: { gt: new Date(Date.now() - ABANDONED_RUN_MS) },
+      },
+    });
+    if (running > 0) {
+      throw new ProbeRunInProgressError();
+    }
+    const run = await tx.probeRun.create({
+      data: {
+        customerId: input.customerId,
+        linkSessionId: input.linkSessionId,
+        trigger: input.trigger,
+        status: "running",
+      },
+      select: { id: true },
+    });
+    return run.id;
   });
-  return run.id;
 }
 
 /** Writes a finished report into its run and one row per category. */
@@ -123,7 +146,8 @@ async function runProbeSafely(
 
 export type SubmitCredentialsResult =
   | { kind: "stored"; run: ProbeRunView; credential: CredentialSummary }
-  | { kind: "rejected"; outcome: ProbeReport["outcome"]; message: string };
+  | { kind: "rejected"; outcome: ProbeReport["outcome"]; message: string }
+  | { kind: "busy"; message: string };
 
 /**
  * Checks credentials against HiBob, stores them encrypted when HiBob accepts
@@ -140,11 +164,19 @@ export async function submitCredentials(
   },
 ): Promise<SubmitCredentialsResult> {
   const { session } = input;
-  const runId = await startRun(db, {
-    customerId: session.customerId,
-    linkSessionId: session.id,
-    trigger: "wizard_submit",
-  });
+  let runId: string;
+  try {
+    runId = await startRun(db, {
+      customerId: session.customerId,
+      linkSessionId: session.id,
+      trigger: "wizard_submit",
+    });
+  } catch (error) {
+    if (error instanceof ProbeRunInProgressError) {
+      return { kind: "busy", message: error.message };
+    }
+    throw error;
+  }
   const report = await runProbeSafely(db, runId, input.connection, {
     serviceUserId: input.serviceUserId,
     token: input.token,
@@ -155,7 +187,9 @@ export async function submitCredentials(
     return { kind: "rejected", outcome: "error", message: UNEXPECTED_FAILURE_MESSAGE };
   }
 
-  if (REJECTED_OUTCOMES.has(report.outcome)) {
+  // Only credentials HiBob has accepted are stored. A check that failed after
+  // HiBob accepted them still stores them, so "Check again" can finish it.
+  if (report.credentials !== "valid") {
     await db.$transaction(async (tx) => {
       await finishRun(tx, runId, report, null);
       await recordAuditEvent(tx, {

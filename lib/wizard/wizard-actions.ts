@@ -8,6 +8,7 @@ import { logger } from "@/lib/logger";
 import { RATE_LIMITS, describeRetryAfter, getRateLimiter } from "@/lib/rate-limit";
 import {
   NoStoredCredentialError,
+  ProbeRunInProgressError,
   recheckPermissions,
   submitCredentials,
 } from "@/lib/probe-runs/service";
@@ -100,6 +101,9 @@ export async function submitCredentialsForLink(
   });
   if (result.kind === "stored") {
     return { ok: true };
+  }
+  if (result.kind === "busy") {
+    return { ok: false, reason: "rate_limited", message: result.message, fieldErrors: {} };
   }
 
   if (result.outcome === "invalid_credentials") {
@@ -198,6 +202,9 @@ export async function recheckForLink(token: unknown): Promise<RecheckState> {
     });
     return { ok: true };
   } catch (error) {
+    if (error instanceof ProbeRunInProgressError) {
+      return { ok: false, reason: "rate_limited", message: error.message };
+    }
     if (error instanceof NoStoredCredentialError) {
       return {
         ok: false,

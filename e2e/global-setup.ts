@@ -77,6 +77,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       env: {
         ...process.env,
         NODE_ENV: "production",
+        // A production build that may use the simulator's loopback address.
+        APP_ENV: "test",
         DATABASE_URL: database.url,
         HIBOB_BASE_URL: simulator.baseUrl,
         HIBOB_SANDBOX_BASE_URL: simulator.baseUrl,

@@ -13,8 +13,49 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http or https URL" });
 
+/** HiBob's API hosts; nothing else may receive a customer's credentials in production. */
+export const HIBOB_API_HOSTS = ["api.hibob.com", "api.sandbox.hibob.com"] as const;
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * Accepts HiBob's own hosts over https everywhere, and a loopback address
+ * (the HiBob simulator) only in development and test deployments.
+ */
+export function isAllowedHibobBaseUrl(
+  value: string,
+  deployment: DeploymentEnvironment,
+): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return false;
+  }
+  if (
+    url.protocol === "https:" &&
+    (HIBOB_API_HOSTS as readonly string[]).includes(url.hostname)
+  ) {
+    return true;
+  }
+  return deployment !== "production" && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+export type DeploymentEnvironment = "development" | "test" | "production";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * What this deployment is, when it differs from NODE_ENV: the end-to-end
+   * tests run a production build as "test" so it may talk to the simulator.
+   */
+  APP_ENV: z.preprocess(
+    emptyToUndefined,
+    z.enum(["development", "test", "production"]).optional(),
+  ),
   DATABASE_URL: optionalString,
   DATA_DIR: optionalString,
   APP_URL: z.preprocess(emptyToUndefined, httpUrl.default("http://localhost:3000")),
@@ -35,6 +76,7 @@ const envSchema = z.object({
 
 export type AppConfig = {
   environment: "development" | "production" | "test";
+  deployment: DeploymentEnvironment;
   databaseUrl: string | undefined;
   dataDir: string;
   appUrl: string;
@@ -63,9 +105,29 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(`Invalid server configuration:\n${problems}`);
   }
   const values = parsed.data;
+  const deployment = values.APP_ENV ?? values.NODE_ENV;
+
+  const hibobProblems = (
+    [
+      ["HIBOB_BASE_URL", values.HIBOB_BASE_URL],
+      ["HIBOB_SANDBOX_BASE_URL", values.HIBOB_SANDBOX_BASE_URL],
+    ] as const
+  )
+    .filter(([, url]) => !isAllowedHibobBaseUrl(url, deployment))
+    .map(
+      ([name]) =>
+        `- ${name}: must be https://${HIBOB_API_HOSTS.join("/v1 or https://")}/v1` +
+        (deployment === "production"
+          ? " (a loopback simulator address is accepted only when APP_ENV is development or test)"
+          : " or a loopback address of the HiBob simulator"),
+    );
+  if (hibobProblems.length > 0) {
+    throw new ConfigError(`Invalid server configuration:\n${hibobProblems.join("\n")}`);
+  }
 
   return {
     environment: values.NODE_ENV,
+    deployment,
     databaseUrl: values.DATABASE_URL,
     // Runtime data, not source: keep the bundler from tracing this path.
     dataDir: path.resolve(/*turbopackIgnore: true*/ values.DATA_DIR ?? ".data"),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { ConfigError, parseConfig } from "@/lib/config";
+import { ConfigError, isAllowedHibobBaseUrl, parseConfig } from "@/lib/config";
 
 describe("parseConfig", () => {
   test("defaults point at HiBob's production and sandbox APIs", () => {
@@ -37,5 +37,39 @@ describe("parseConfig", () => {
       expect(message).toContain("LINK_TTL_DAYS");
       expect(message).toContain("HIBOB_TIMEOUT_MS");
     }
+  });
+});
+
+describe("HiBob base URL", () => {
+  test.each([
+    ["https://api.hibob.com/v1", "production", true],
+    ["https://api.sandbox.hibob.com/v1", "production", true],
+    ["http://api.hibob.com/v1", "production", false],
+    ["https://api.hibob.com.attacker.example/v1", "production", false],
+    ["https://user:pass@api.hibob.com/v1", "production", false],
+    ["https://api.hibob.com/v1?x=1", "production", false],
+    ["http://127.0.0.1:4010/v1", "production", false],
+    ["http://127.0.0.1:4010/v1", "development", true],
+    ["http://localhost:4010/v1", "test", true],
+    ["http://10.0.0.5:4010/v1", "development", false],
+    ["not a url", "development", false],
+  ] as const)("%s in %s: %s", (url, deployment, allowed) => {
+    expect(isAllowedHibobBaseUrl(url, deployment)).toBe(allowed);
+  });
+
+  test("production refuses the simulator address", () => {
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", HIBOB_BASE_URL: "http://127.0.0.1:4010/v1" }),
+    ).toThrow(/HIBOB_BASE_URL: must be https:\/\/api.hibob.com\/v1/);
+  });
+
+  test("APP_ENV test allows the simulator in a production build", () => {
+    const config = parseConfig({
+      NODE_ENV: "production",
+      APP_ENV: "test",
+      HIBOB_BASE_URL: "http://127.0.0.1:4010/v1",
+    });
+    expect(config.deployment).toBe("test");
+    expect(config.hibobBaseUrls.production).toBe("http://127.0.0.1:4010/v1");
   });
 });

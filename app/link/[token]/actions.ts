@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
+import { withRequestContext } from "@/lib/server/with-request-context";
 import {
   completeStepForLink,
   recheckForLink,
@@ -14,7 +15,7 @@ import {
 } from "@/lib/wizard/wizard-actions";
 
 export async function completeStepAction(token: string, step: 1 | 2): Promise<void> {
-  const nextStep = await completeStepForLink(token, step);
+  const nextStep = await withRequestContext(() => completeStepForLink(token, step));
   if (nextStep === null) {
     // The page explains why the link no longer works.
     redirect(`/link/${encodeURIComponent(token)}`);
@@ -26,7 +27,7 @@ export async function submitCredentialsAction(
   token: string,
   input: unknown,
 ): Promise<SubmitCredentialsState> {
-  const state = await submitCredentialsForLink(token, input);
+  const state = await withRequestContext(() => submitCredentialsForLink(token, input));
   if (state.ok) {
     revalidatePath(`/link/${token}`);
   }
@@ -34,7 +35,7 @@ export async function submitCredentialsAction(
 }
 
 export async function recheckAction(token: string): Promise<RecheckState> {
-  const state = await recheckForLink(token);
+  const state = await withRequestContext(() => recheckForLink(token));
   revalidatePath(`/link/${token}`);
   return state;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { LinkProblem } from "@/components/wizard/link-problem";
 import { Wizard } from "@/components/wizard/wizard";
+import { withRequestContext } from "@/lib/server/with-request-context";
 import { loadWizard } from "@/lib/wizard/load-wizard";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function LinkPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }>) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const state = await loadWizard(token, firstValue(query.step));
+  const state = await withRequestContext(() => loadWizard(token, firstValue(query.step)));
 
   if (state.kind !== "active") {
     return (

@@ -23,6 +23,7 @@ import { findScenario } from "@/simulator/scenarios";
 import { startSimulator } from "@/simulator/server";
 
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { recordSecurityFigure } from "../support/security-figures";
 
 const key = generateEncryptionKey("faults");
 const fullAccess = findScenario("full-access")!;
@@ -40,7 +41,11 @@ beforeAll(async () => {
   connection = { baseUrl: simulator.baseUrl, timeoutMs: 1_000, runProbe };
 });
 
-afterEach(() => {
+afterEach(async () => {
+  const injected = await fetch(`${simulator.url}/__simulator/fault`).then(
+    (response) => response.json() as Promise<{ injected: number }>,
+  );
+  recordSecurityFigure("faultsInjected", injected.injected);
   simulator.setFault({ mode: "none" });
 });
 

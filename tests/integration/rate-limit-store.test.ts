@@ -8,6 +8,7 @@ import { RateLimiter } from "@/lib/rate-limit/limiter";
 import { PostgresRateLimitStore } from "@/lib/rate-limit/stores";
 
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { recordSecurityFigure } from "../support/security-figures";
 
 let database: TestDatabase;
 let secondInstance: Database | undefined;
@@ -57,5 +58,9 @@ describe("PostgresRateLimitStore", () => {
     );
 
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+    recordSecurityFigure(
+      "requestsRefused",
+      decisions.filter((decision) => !decision.allowed).length,
+    );
   });
 });

@@ -9,7 +9,12 @@ import {
   parseFrameAncestors,
 } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
-import { RATE_LIMITS, getRateLimiter, type RateLimitDecision } from "@/lib/rate-limit";
+import {
+  RATE_LIMITS,
+  getRateLimiter,
+  perIpRule,
+  type RateLimitDecision,
+} from "@/lib/rate-limit";
 import { clientIpFromHeaders } from "@/lib/request-ip";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
@@ -21,12 +26,10 @@ async function applyRateLimits(
   const { pathname } = request.nextUrl;
   const limiter = getRateLimiter();
 
-  if (pathname.startsWith("/link/")) {
-    if (request.method === "POST") {
-      const byIp = await limiter.consume(RATE_LIMITS.linkSubmitByIp, ip);
-      return byIp.allowed ? null : byIp;
-    }
-    const byIp = await limiter.consume(RATE_LIMITS.linkPageByIp, ip);
+  // Form posts to link pages are server actions; they are limited inside the
+  // action, so the HR admin gets a form error instead of a failed request.
+  if (pathname.startsWith("/link/") && request.method === "GET") {
+    const byIp = await limiter.consume(perIpRule(RATE_LIMITS.linkPageByIp), ip);
     if (!byIp.allowed) {
       return byIp;
     }
@@ -36,7 +39,7 @@ async function applyRateLimits(
   }
 
   if (request.method === "POST" && pathname.startsWith("/api/auth/signin")) {
-    const byIp = await limiter.consume(RATE_LIMITS.staffSignInByIp, ip);
+    const byIp = await limiter.consume(perIpRule(RATE_LIMITS.staffSignInByIp), ip);
     return byIp.allowed ? null : byIp;
   }
   return null;

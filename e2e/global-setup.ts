@@ -63,6 +63,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const encryptionKey = randomBytes(32).toString("base64");
   const appUrl = `http://127.0.0.1:${E2E_PORT}`;
 
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    // A production build that may use the simulator's loopback address.
+    APP_ENV: "test",
+    DATABASE_URL: database.url,
+    HIBOB_BASE_URL: simulator.baseUrl,
+    HIBOB_SANDBOX_BASE_URL: simulator.baseUrl,
+    CREDENTIAL_ENCRYPTION_KEY: encryptionKey,
+    CREDENTIAL_ENCRYPTION_KEY_ID: "e2e",
+    APP_URL: appUrl,
+    LOG_LEVEL: "debug",
+    // Every test browses from 127.0.0.1, so per-address limits are raised;
+    // per-link limits stay as in production.
+    RATE_LIMIT_PER_IP_FACTOR: "20",
+  };
   const server = spawn(
     process.execPath,
     [
@@ -73,22 +89,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       "--hostname",
       "127.0.0.1",
     ],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        // A production build that may use the simulator's loopback address.
-        APP_ENV: "test",
-        DATABASE_URL: database.url,
-        HIBOB_BASE_URL: simulator.baseUrl,
-        HIBOB_SANDBOX_BASE_URL: simulator.baseUrl,
-        CREDENTIAL_ENCRYPTION_KEY: encryptionKey,
-        CREDENTIAL_ENCRYPTION_KEY_ID: "e2e",
-        APP_URL: appUrl,
-        LOG_LEVEL: "debug",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
+    { env: serverEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   server.stdout?.pipe(log);
   server.stderr?.pipe(log);
@@ -106,6 +107,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DATABASE_URL = database.url;
   process.env.E2E_SERVER_LOG = SERVER_LOG;
   process.env.E2E_ENCRYPTION_KEY = encryptionKey;
+  process.env.E2E_SIMULATOR_URL = simulator.url;
+  // Lets a test start a second instance of the app on the same database.
+  process.env.E2E_SERVER_ENV = JSON.stringify(serverEnv);
 
   return async () => {
     server.kill("SIGTERM");

@@ -17,7 +17,7 @@ export {
   type RateLimitDecision,
   type RateLimitRule,
 } from "./limiter";
-export { RATE_LIMITS } from "./rules";
+export { RATE_LIMITS, perIpRule } from "./rules";
 
 const globalForLimiter = globalThis as unknown as {
   hibobConnectRateLimiter?: RateLimiter;

@@ -10,7 +10,7 @@ const MINUTE = 60 * SECOND;
 export const RATE_LIMITS = {
   linkPageByIp: { name: "link-page-ip", limit: 120, windowMs: MINUTE },
   linkPageByLink: { name: "link-page-link", limit: 60, windowMs: MINUTE },
-  linkSubmitByIp: { name: "link-submit-ip", limit: 30, windowMs: 10 * MINUTE },
+  linkSubmitByIp: { name: "link-submit-ip", limit: 60, windowMs: 10 * MINUTE },
   credentialSubmitByLink: {
     name: "credential-submit-link",
     limit: 10,
@@ -28,3 +28,14 @@ export const RATE_LIMITS = {
   },
   staffSignInByIp: { name: "staff-sign-in-ip", limit: 20, windowMs: 15 * MINUTE },
 } as const satisfies Record<string, RateLimitRule>;
+
+/**
+ * Scales a per-client-address rule by RATE_LIMIT_PER_IP_FACTOR (default 1).
+ * Offices behind one address, and test suites on loopback, may need more.
+ */
+export function perIpRule(rule: RateLimitRule): RateLimitRule {
+  const factor = Number(process.env.RATE_LIMIT_PER_IP_FACTOR ?? "1");
+  return Number.isFinite(factor) && factor > 0
+    ? { ...rule, limit: Math.max(1, Math.round(rule.limit * factor)) }
+    : rule;
+}

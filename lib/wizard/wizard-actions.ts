@@ -1,11 +1,18 @@
 import "server-only";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 
 import { db } from "@/lib/db";
 import { completeWizardStep, resolveLinkSession } from "@/lib/link-sessions/service";
 import { logger } from "@/lib/logger";
-import { RATE_LIMITS, describeRetryAfter, getRateLimiter } from "@/lib/rate-limit";
+import {
+  RATE_LIMITS,
+  describeRetryAfter,
+  getRateLimiter,
+  perIpRule,
+} from "@/lib/rate-limit";
+import { clientIpFromHeaders } from "@/lib/request-ip";
 import {
   NoStoredCredentialError,
   ProbeRunInProgressError,
@@ -103,7 +110,12 @@ export async function submitCredentialsForLink(
     return { ok: true };
   }
   if (result.kind === "busy") {
-    return { ok: false, reason: "rate_limited", message: result.message, fieldErrors: {} };
+    return {
+      ok: false,
+      reason: "rate_limited",
+      message: result.message,
+      fieldErrors: {},
+    };
   }
 
   if (result.outcome === "invalid_credentials") {
@@ -122,6 +134,10 @@ export async function submitCredentialsForLink(
  */
 async function checkSubmissionLimits(linkSessionId: string): Promise<string | null> {
   const limiter = getRateLimiter();
+  const byIp = await consumeSubmitByIp();
+  if (byIp) {
+    return byIp;
+  }
   const failures = await limiter.check(
     RATE_LIMITS.credentialFailuresByLink,
     linkSessionId,
@@ -156,6 +172,20 @@ async function checkSubmissionLimits(linkSessionId: string): Promise<string | nu
     return `This link has been used for many checks in a short time. Nothing was changed. Try again ${describeRetryAfter(attempts.retryAfterMs)}.`;
   }
   return null;
+}
+
+/** Counts one form post from the caller's address; returns a message when over the limit. */
+async function consumeSubmitByIp(): Promise<string | null> {
+  const ip = clientIpFromHeaders(await headers());
+  const decision = await getRateLimiter().consume(
+    perIpRule(RATE_LIMITS.linkSubmitByIp),
+    ip,
+  );
+  if (decision.allowed) {
+    return null;
+  }
+  logger.warn({}, "Wizard form refused: submission limit for this address reached");
+  return `Too many attempts from your network in a short time. Nothing was changed. Try again ${describeRetryAfter(decision.retryAfterMs)}.`;
 }
 
 async function recordFailedAuthentication(linkSessionId: string): Promise<void> {

@@ -7,7 +7,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Keep `next dev` and `next build` from writing agent instruction files into the repository.
   agentRules: false,
-  experimental: { agentUpgrade: false },
+  experimental: {
+    agentUpgrade: false,
+    // Every form in the app is a few fields; anything larger is refused before parsing.
+    serverActions: { bodySizeLimit: "64kb" },
+  },
   // PGlite ships a WebAssembly build of PostgreSQL and reads its data files
   // from disk next to its module, so it must stay a plain Node.js dependency.
   serverExternalPackages: ["@electric-sql/pglite", "pino", "pino-pretty"],

@@ -176,13 +176,17 @@ test.describe("wizard", () => {
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await submitCredentials(page, link.serviceUserId, link.token);
       await expect(alert).toContainText("rejected");
-      await expect(page.getByRole("button", { name: "Link account and check permissions" })).toBeEnabled();
+      await expect(
+        page.getByRole("button", { name: "Link account and check permissions" }),
+      ).toBeEnabled();
     }
 
     await submitCredentials(page, link.serviceUserId, link.token);
     await expect(alert).toContainText("paused to keep HiBob from blocking your account");
     await expect(alert).toContainText(/try in \d+ (seconds|minutes)/);
-    const runs = await testDatabase().probeRun.count({ where: { customerId: link.customerId } });
+    const runs = await testDatabase().probeRun.count({
+      where: { customerId: link.customerId },
+    });
     expect(runs).toBe(5);
   });
 
@@ -332,5 +336,96 @@ test.describe("link problems", () => {
     const link = await seedLink("full-access");
     const response = await page.goto(link.path);
     expect(response?.headers()["referrer-policy"]).toBe("no-referrer");
+  });
+});
+
+test.describe("request hardening", () => {
+  /** Clicks "continue" and captures the server action request without sending it. */
+  async function captureContinueAction(page: Page, path: string) {
+    await page.goto(path);
+    let captured: { actionId: string; contentType: string; body: Buffer } | undefined;
+    await page.route(`**${path}*`, async (route) => {
+      const headers = route.request().headers();
+      if (route.request().method() === "POST" && headers["next-action"]) {
+        captured = {
+          actionId: headers["next-action"],
+          contentType: headers["content-type"] ?? "text/plain;charset=UTF-8",
+          body: route.request().postDataBuffer() ?? Buffer.alloc(0),
+        };
+        await route.abort();
+        return;
+      }
+      await route.continue();
+    });
+    await page.getByRole("button", { name: /continue/i }).click();
+    await expect.poll(() => captured).toBeDefined();
+    return captured!;
+  }
+
+  test("replayed form post from the same origin works", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const link = await seedLink("full-access");
+    const action = await captureContinueAction(page, link.path);
+
+    const response = await request.post(link.path, {
+      headers: {
+        "Next-Action": action.actionId,
+        Origin: baseURL ?? "",
+        "Content-Type": action.contentType,
+      },
+      data: action.body,
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
+
+    expect(response.status()).toBeLessThan(400);
+    const row = await testDatabase().linkSession.findUniqueOrThrow({
+      where: { id: link.linkSessionId },
+    });
+    expect(row.currentStep).toBe(2);
+  });
+
+  test("oversized form post is refused", async ({ page, request }) => {
+    const link = await seedLink("full-access");
+    const action = await captureContinueAction(page, link.path);
+
+    const response = await request.post(link.path, {
+      headers: {
+        "Next-Action": action.actionId,
+        "Content-Type": "text/plain;charset=UTF-8",
+      },
+      data: JSON.stringify(["x".repeat(200 * 1024)]),
+      failOnStatusCode: false,
+    });
+
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    const row = await testDatabase().linkSession.findUniqueOrThrow({
+      where: { id: link.linkSessionId },
+    });
+    expect(row.currentStep).toBe(1);
+  });
+
+  test("form post from a foreign origin is refused", async ({ page, request }) => {
+    const link = await seedLink("full-access");
+    const action = await captureContinueAction(page, link.path);
+
+    const response = await request.post(link.path, {
+      headers: {
+        "Next-Action": action.actionId,
+        Origin: "https://attacker.example",
+        "Content-Type": action.contentType,
+      },
+      data: action.body,
+      failOnStatusCode: false,
+    });
+
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    const row = await testDatabase().linkSession.findUniqueOrThrow({
+      where: { id: link.linkSessionId },
+    });
+    expect(row.currentStep).toBe(1);
   });
 });

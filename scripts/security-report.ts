@@ -14,6 +14,7 @@ const SUITES = [
   "tests/unit/hostile-input.test.ts",
   "tests/unit/credentials-schema.test.ts",
   "tests/unit/rate-limiter.test.ts",
+  "tests/unit/hostile-staff-input.test.ts",
   "tests/integration/hostile-input.test.ts",
   "tests/integration/rate-limit-store.test.ts",
   "tests/integration/probe-faults.test.ts",

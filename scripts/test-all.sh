@@ -11,6 +11,12 @@ bash scripts/ensure-test-services.sh
 # own database on it and drops it afterwards.
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 
+# The Redis rate-limit store is tested when a Redis server answers.
+if [[ -z "${TEST_REDIS_URL:-}" ]] && command -v redis-cli >/dev/null 2>&1 \
+  && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  export TEST_REDIS_URL="redis://127.0.0.1:6379"
+fi
+
 export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n=== %s ===\n' "$*"; }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import type { Database } from "@/lib/db/types";
 import { RateLimiter } from "@/lib/rate-limit/limiter";
-import { PostgresRateLimitStore } from "@/lib/rate-limit/stores";
+import { PostgresRateLimitStore, RedisRateLimitStore } from "@/lib/rate-limit/stores";
+import { Redis } from "ioredis";
 
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { recordSecurityFigure } from "../support/security-figures";
@@ -64,3 +65,55 @@ describe("PostgresRateLimitStore", () => {
     );
   });
 });
+
+const redisUrl = process.env.TEST_REDIS_URL?.trim();
+
+describe.skipIf(!redisUrl)(
+  redisUrl
+    ? "RedisRateLimitStore"
+    : "RedisRateLimitStore (skipped: TEST_REDIS_URL is not set)",
+  () => {
+    const clients: Redis[] = [];
+    const prefix = `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+    afterAll(async () => {
+      await Promise.all(clients.map((client) => client.quit()));
+    });
+
+    function connect(): Redis {
+      const client = new Redis(redisUrl ?? "", { maxRetriesPerRequest: 1 });
+      clients.push(client);
+      return client;
+    }
+
+    test("limit holds across two clients", async () => {
+      const rule = { name: `${prefix}-shared`, limit: 5, windowMs: 60_000 };
+      const first = new RateLimiter(new RedisRateLimitStore(connect()));
+      const second = new RateLimiter(new RedisRateLimitStore(connect()));
+
+      const decisions = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          (index % 2 ? first : second).consume(rule, "ip"),
+        ),
+      );
+
+      expect(decisions.filter((decision) => decision.allowed)).toHaveLength(5);
+      recordSecurityFigure(
+        "requestsRefused",
+        decisions.filter((decision) => !decision.allowed).length,
+      );
+    });
+
+    test("counters expire with their window", async () => {
+      const client = connect();
+      const store = new RedisRateLimitStore(client);
+      const windowStart = new Date();
+      await store.increment(`${prefix}-expiry`, windowStart, 1_000);
+      const ttl = await client.pttl(
+        `hibob-connect:rate:${prefix}-expiry:${windowStart.getTime()}`,
+      );
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(1_000);
+    });
+  },
+);

@@ -4,11 +4,18 @@ const nextConfig: NextConfig = {
   // A separate build folder lets two builds of this checkout exist side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // `next dev` prints request URLs; setup links and sign-in callbacks carry
+  // tokens in theirs, so those requests are not printed.
+  logging: {
+    incomingRequests: { ignore: [/^\/link\//, /^\/api\/auth\/callback\//] },
+  },
   reactStrictMode: true,
   // Keep `next dev` and `next build` from writing agent instruction files into the repository.
   agentRules: false,
   experimental: {
     agentUpgrade: false,
+    // Lets staff guards call forbidden(), which renders app/staff/forbidden.tsx with HTTP 403.
+    authInterrupts: true,
     // Every form in the app is a few fields; anything larger is refused before parsing.
     serverActions: { bodySizeLimit: "64kb" },
   },

@@ -100,6 +100,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
+  if (request.nextUrl.pathname.startsWith("/staff")) {
+    // Lets the staff sign-in redirect return to the page that was asked for.
+    requestHeaders.set("x-request-path", request.nextUrl.pathname + request.nextUrl.search);
+  }
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(
     "Content-Security-Policy",

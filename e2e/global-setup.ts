@@ -1,13 +1,17 @@
 // Starts what the end-to-end tests run against: a fresh PostgreSQL database
-// with all migrations, the HiBob simulator on a random loopback port, and the
-// production build of the app (`next build` must have run). Server output
-// goes to test-results/e2e-server.log, which a test scans for secrets.
+// with all migrations, the HiBob simulator and an SMTP capture server on
+// random loopback ports, and the production build of the app (`next build`
+// must have run). Server output goes to test-results/e2e-server.log, which a
+// test scans for secrets. Captured mails go to a temporary folder that test
+// workers find in E2E_MAILBOX_DIR.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
+import { startSmtpCaptureServer } from "../lib/dev-mail/smtp-capture-server";
 import { createTestPostgresDatabase } from "../tests/support/database";
 import { SCENARIOS } from "../simulator/scenarios";
 import { startSimulator } from "../simulator/server";
@@ -49,7 +53,7 @@ function assertNoSecretsLogged(output: string, secrets: string[]): void {
   );
   if (leaked.length > 0) {
     throw new Error(
-      `The app server logged ${leaked.length} secret value(s) (HiBob tokens or the encryption key); see ${SERVER_LOG}.`,
+      `The app server logged ${leaked.length} secret value(s) (HiBob tokens, the encryption key or AUTH_SECRET); see ${SERVER_LOG}.`,
     );
   }
 }
@@ -57,10 +61,13 @@ function assertNoSecretsLogged(output: string, secrets: string[]): void {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = await createTestPostgresDatabase("e2e");
   const simulator = await startSimulator({ port: 0 });
+  const mailboxDir = mkdtempSync(path.join(tmpdir(), "hibob-e2e-mailbox-"));
+  const smtp = await startSmtpCaptureServer({ mailboxDir, port: 0 });
 
   mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
   const log = createWriteStream(SERVER_LOG, { flags: "w" });
   const encryptionKey = randomBytes(32).toString("base64");
+  const authSecret = randomBytes(32).toString("base64");
   const appUrl = `http://127.0.0.1:${E2E_PORT}`;
 
   const serverEnv: NodeJS.ProcessEnv = {
@@ -74,6 +81,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     CREDENTIAL_ENCRYPTION_KEY: encryptionKey,
     CREDENTIAL_ENCRYPTION_KEY_ID: "e2e",
     APP_URL: appUrl,
+    AUTH_SECRET: authSecret,
+    EMAIL_SERVER: smtp.url,
+    EMAIL_FROM: "HiBob Connect <no-reply@e2e.example>",
     LOG_LEVEL: "debug",
     // Every test browses from 127.0.0.1, so per-address limits are raised;
     // per-link limits stay as in production.
@@ -98,7 +108,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitForServer(`${appUrl}/`, server, 60_000);
   } catch (error) {
     server.kill("SIGTERM");
-    await simulator.close();
+    await Promise.all([simulator.close(), smtp.close()]);
+    rmSync(mailboxDir, { recursive: true, force: true });
     await database.drop();
     throw error;
   }
@@ -108,6 +119,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_SERVER_LOG = SERVER_LOG;
   process.env.E2E_ENCRYPTION_KEY = encryptionKey;
   process.env.E2E_SIMULATOR_URL = simulator.url;
+  process.env.E2E_MAILBOX_DIR = mailboxDir;
   // Lets a test start a second instance of the app on the same database.
   process.env.E2E_SERVER_ENV = JSON.stringify(serverEnv);
 
@@ -121,10 +133,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     });
     await new Promise((resolve) => log.end(resolve));
-    await simulator.close();
+    await Promise.all([simulator.close(), smtp.close()]);
+    rmSync(mailboxDir, { recursive: true, force: true });
     await database.drop();
     assertNoSecretsLogged(readFileSync(SERVER_LOG, "utf8"), [
       encryptionKey,
+      authSecret,
       ...SCENARIOS.map((scenario) => scenario.token),
     ]);
   };

@@ -33,14 +33,24 @@ function summaryTone(run: ProbeRunView): string {
   return "border-red-300 bg-red-50 text-red-950";
 }
 
-function summaryTitle(run: ProbeRunView, needsAction: number): string {
+/** Reader of the result: the HR admin in the wizard, or staff in the console. */
+export type ProbeResultAudience = "hr_admin" | "staff";
+
+function summaryTitle(
+  run: ProbeRunView,
+  needsAction: number,
+  audience: ProbeResultAudience,
+): string {
+  const whose = audience === "staff" ? "the HR admin's" : "your";
   switch (run.outcome) {
     case "all_granted":
-      return "Your HiBob account is connected";
+      return audience === "staff"
+        ? "The HiBob account is connected"
+        : "Your HiBob account is connected";
     case "missing_permissions":
       return needsAction === 1
-        ? "Connected, but 1 item needs your attention"
-        : `Connected, but ${needsAction} items need your attention`;
+        ? `Connected, but 1 item needs ${whose} attention`
+        : `Connected, but ${needsAction} items need ${whose} attention`;
     case "no_employees_visible":
       return "Connected, but no employees are visible yet";
     case null:
@@ -87,7 +97,13 @@ export function ProbeResult({
   run,
   headingLevel = 2,
   headingId,
-}: Readonly<{ run: ProbeRunView; headingLevel?: 2 | 3; headingId?: string }>) {
+  audience = "hr_admin",
+}: Readonly<{
+  run: ProbeRunView;
+  headingLevel?: 2 | 3;
+  headingId?: string;
+  audience?: ProbeResultAudience;
+}>) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const counts = {
     granted: run.categories.filter((c) => c.status === "granted").length,
@@ -103,7 +119,7 @@ export function ProbeResult({
     <section aria-labelledby={headingId} className="space-y-4">
       <div className={`rounded-md border p-4 ${summaryTone(run)}`}>
         <Heading id={headingId} tabIndex={-1} className="text-lg font-semibold">
-          {summaryTitle(run, needsAction)}
+          {summaryTitle(run, needsAction, audience)}
         </Heading>
         {run.message ? <p className="mt-1 text-sm">{run.message}</p> : null}
         <p className="mt-2 text-xs opacity-80">

@@ -50,10 +50,24 @@ export async function loadWizard(
   const requested = parseRequestedStep(requestedStep);
   const step =
     requested && requested <= session.currentStep ? requested : session.currentStep;
-  const [credential, latestRun] = await Promise.all([
+  const [credential, latestRun, link] = await Promise.all([
     getCredentialSummary(db, session.customerId),
     getLatestProbeRun(db, session.customerId),
+    db.linkSession.findUniqueOrThrow({
+      where: { id: session.id },
+      select: { mode: true, submittedAt: true },
+    }),
   ]);
 
-  return { kind: "active", session, step, credential, latestRun };
+  // A relink session requests new credentials. Until they are submitted
+  // through this link, the wizard shows the credential form instead of the
+  // stored credentials, which stay in use until HiBob accepts new ones.
+  const awaitingNewCredentials = link.mode === "relink" && link.submittedAt === null;
+  return {
+    kind: "active",
+    session,
+    step,
+    credential: awaitingNewCredentials ? null : credential,
+    latestRun,
+  };
 }

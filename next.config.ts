@@ -4,10 +4,12 @@ const nextConfig: NextConfig = {
   // A separate build folder lets two builds of this checkout exist side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  // `next dev` prints request URLs; setup links and sign-in callbacks carry
-  // tokens in theirs, so those requests are not printed.
+  // `next dev` prints request URLs and server action arguments. Setup links
+  // and sign-in callbacks carry tokens in their URLs and the credential form
+  // sends a HiBob token, so neither is printed.
   logging: {
     incomingRequests: { ignore: [/^\/link\//, /^\/api\/auth\/callback\//] },
+    serverFunctions: false,
   },
   reactStrictMode: true,
   // Keep `next dev` and `next build` from writing agent instruction files into the repository.

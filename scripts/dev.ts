@@ -5,6 +5,8 @@
 //   npm run dev                          app on http://localhost:3000, simulator on 4010, SMTP on 2525
 //   PORT=3100 HIBOB_SIMULATOR_PORT=4110 SMTP_CAPTURE_PORT=2625 npm run dev    other ports
 import { spawn } from "node:child_process";
+
+import pretty from "pino-pretty";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -90,7 +92,19 @@ function printStaffSignIn(
 
 function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const nextBin = require.resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [nextBin, ...args], {
+    stdio: ["inherit", "pipe", "inherit"],
+    env,
+  });
+  // The app logs JSON lines; pino-pretty shows them as text and passes
+  // Next.js's own output through unchanged.
+  child.stdout?.pipe(
+    pretty({
+      colorize: process.stdout.isTTY,
+      translateTime: "SYS:HH:MM:ss",
+      ignore: "pid,hostname,service",
+    }),
+  );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

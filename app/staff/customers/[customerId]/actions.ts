@@ -3,6 +3,7 @@
 // Server actions of the customer page. The staff user comes from the session;
 // lib/customers/staff-actions.ts checks the role, the customer's owner and
 // the input.
+import { withRequestContext } from "@/lib/server/with-request-context";
 import type { ReopenCustomerResult, RerunProbeResult } from "@/lib/customers/results";
 import { reopenCustomerAsStaff, rerunProbeAsStaff } from "@/lib/customers/staff-actions";
 
@@ -10,9 +11,9 @@ export async function reopenCustomerAction(
   customerId: string,
   input: unknown,
 ): Promise<ReopenCustomerResult> {
-  return reopenCustomerAsStaff(customerId, input);
+  return withRequestContext(() => reopenCustomerAsStaff(customerId, input));
 }
 
 export async function rerunProbeAction(customerId: string): Promise<RerunProbeResult> {
-  return rerunProbeAsStaff(customerId);
+  return withRequestContext(() => rerunProbeAsStaff(customerId));
 }

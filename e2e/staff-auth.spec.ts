@@ -32,6 +32,13 @@ test.describe("staff sign-in", () => {
     );
     await expect(nav.getByText("Admin", { exact: true })).toBeVisible();
     await expect(nav.getByText(admin.email)).toBeVisible();
+
+    // Scripts cannot read the session cookie and other sites do not send it.
+    const session = (await page.context().cookies()).find((cookie) =>
+      cookie.name.endsWith("authjs.session-token"),
+    );
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe("Lax");
   });
 
   test("address without access is refused and gets no mail", async ({ page }) => {

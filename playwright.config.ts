@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-// End-to-end tests run Debian's Chromium (Playwright's own browser download
-// cannot reach its host here) against a production build started by
-// e2e/global-setup.ts on a fresh PostgreSQL database and the HiBob simulator.
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
+
+// End-to-end tests run Debian's Chromium against a production build started
+// by e2e/global-setup.ts on a fresh PostgreSQL database and the HiBob simulator.
 
 export default defineConfig({
   testDir: "./e2e",
@@ -26,16 +26,8 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       },
     },

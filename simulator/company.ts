@@ -1,8 +1,9 @@
 // The fake company that every scenario reads: 36 invented employees with
-// work, employment and lifecycle history tables. The data comes from a fixed
-// seed, so every run produces the same people and dates. The future hires are
-// the exception, because their dates are placed relative to the simulator's
-// start so that their start dates stay in the future.
+// work, employment and lifecycle history tables, or any other number for
+// scale tests. The data comes from a fixed seed, so every run produces the
+// same people and dates. The future hires are the exception, because their
+// dates are placed relative to the simulator's start so that their start
+// dates stay in the future.
 import type { LifecycleStatus } from "./scenarios";
 import { addDays, type IsoDate } from "./dates";
 
@@ -191,9 +192,12 @@ const SITES: SiteSpec[] = [
   },
 ];
 
-/** Formats the number'th phone number of a range, for numbers below 100. */
+/**
+ * Formats the number'th phone number of a range. Numbers wrap at 100, so
+ * large companies reuse numbers but stay inside the reserved range.
+ */
 function phoneNumber(range: { prefix: string; digits: number }, number: number): string {
-  return `${range.prefix}${String(number).padStart(range.digits, "0")}`;
+  return `${range.prefix}${String(number % 100).padStart(range.digits, "0")}`;
 }
 
 type PersonSpec = { firstName: string; surname: string; pronouns: "f" | "m" | "x" };
@@ -275,21 +279,63 @@ const ABOUT_TEXTS = [
   "Believes every process can be one step shorter.",
 ];
 
+/** Employees in the default company: one per entry of PEOPLE. */
+export const DEFAULT_EMPLOYEE_COUNT = PEOPLE.length;
+/** Upper bound of `employeeCount`, which keeps the simulator's memory use bounded. */
+export const MAX_EMPLOYEE_COUNT = 100_000;
+
+export type CompanyOptions = {
+  /**
+   * Number of employees, from 1 to MAX_EMPLOYEE_COUNT. Default 36. The first
+   * 36 are always the same people. Fewer keeps the first ones, and more adds
+   * generated employees with the same mix of statuses and histories.
+   */
+  employeeCount?: number;
+};
+
 /** Builds the company. `today` places the future hires' dates. */
-export function createCompany(today: IsoDate): Company {
+export function createCompany(today: IsoDate, options: CompanyOptions = {}): Company {
+  const employeeCount = options.employeeCount ?? DEFAULT_EMPLOYEE_COUNT;
+  if (
+    !Number.isInteger(employeeCount) ||
+    employeeCount < 1 ||
+    employeeCount > MAX_EMPLOYEE_COUNT
+  ) {
+    throw new RangeError(
+      `Invalid employeeCount ${employeeCount}: expected an integer from 1 to ${MAX_EMPLOYEE_COUNT}.`,
+    );
+  }
+
   const random = createRandom(SEED);
   const lists = createNamedLists();
   const nextRowId = createCounter(40_233_100);
   const employeeIds = createEmployeeIds(random, PEOPLE.length);
+  const headIds = employeeIds.slice(0, DEPARTMENTS.length + 1);
+  const firstHiredIndex = Math.min(...HIRED_INDEXES);
 
+  // The named employees always come first and draw from the seeded generator
+  // in the same order, so their data does not depend on employeeCount.
   const employees = PEOPLE.map((person, index) =>
     createEmployee({
       person,
       index,
       id: employeeIds[index] ?? "",
-      headIds: employeeIds.slice(0, DEPARTMENTS.length + 1),
+      status: namedEmployeeStatus(index),
+      hiredRank: index - firstHiredIndex,
+      headIds,
       lists,
       random,
+      nextRowId,
+      today,
+    }),
+  );
+  employees.push(
+    ...createGeneratedEmployees({
+      count: employeeCount - PEOPLE.length,
+      takenIds: new Set(employeeIds),
+      takenEmails: new Set(employees.map((employee) => employee.email)),
+      headIds,
+      lists,
       nextRowId,
       today,
     }),
@@ -299,34 +345,114 @@ export function createCompany(today: IsoDate): Company {
     id: COMPANY_ID,
     name: COMPANY_NAME,
     emailDomain: EMAIL_DOMAIN,
-    employees,
+    employees: employees.slice(0, employeeCount),
     lists,
   };
+}
+
+function namedEmployeeStatus(index: number): LifecycleStatus {
+  if (HIRED_INDEXES.has(index)) {
+    return "hired";
+  }
+  return TERMINATED_INDEXES.has(index) ? "terminated" : "employed";
+}
+
+/**
+ * Status of the generated employee at `index` (36 and above): one in six
+ * terminated and one in nine a future hire, as in the named employees.
+ */
+function generatedEmployeeStatus(index: number): LifecycleStatus {
+  const position = index - PEOPLE.length;
+  if (position % 6 === 3) {
+    return "terminated";
+  }
+  return position % 9 === 7 ? "hired" : "employed";
+}
+
+/** Future hires' start dates repeat after this many ranks, so they stay within a year. */
+const GENERATED_HIRED_RANKS = 12;
+
+/**
+ * Creates employees beyond the named 36. Names combine a first name with
+ * another person's surname. They draw from their own seeded generator, so
+ * they never change the named employees.
+ */
+function createGeneratedEmployees(input: {
+  count: number;
+  takenIds: Set<string>;
+  takenEmails: Set<string>;
+  headIds: string[];
+  lists: Record<string, NamedList>;
+  nextRowId: () => number;
+  today: IsoDate;
+}): Employee[] {
+  const random = createRandom(SEED + 1);
+  const employees: Employee[] = [];
+  let hiredCount = 0;
+  for (let offset = 0; offset < input.count; offset += 1) {
+    const index = PEOPLE.length + offset;
+    const first = PEOPLE[offset % PEOPLE.length]!;
+    // A surname offset from 1 to 35 never pairs a first name with its own surname.
+    const surnameShift = 1 + (Math.floor(offset / PEOPLE.length) % (PEOPLE.length - 1));
+    const second = PEOPLE[(offset + surnameShift) % PEOPLE.length]!;
+    const person: PersonSpec = { ...first, surname: second.surname };
+
+    let id: string;
+    do {
+      id = `3${digits(random, 18)}`;
+    } while (input.takenIds.has(id));
+    input.takenIds.add(id);
+
+    const status = generatedEmployeeStatus(index);
+    const hiredRank = status === "hired" ? hiredCount % GENERATED_HIRED_RANKS : 0;
+    if (status === "hired") {
+      hiredCount += 1;
+    }
+
+    const employee = createEmployee({
+      person,
+      index,
+      id,
+      status,
+      hiredRank,
+      headIds: input.headIds,
+      lists: input.lists,
+      random,
+      nextRowId: input.nextRowId,
+      today: input.today,
+      takenEmails: input.takenEmails,
+    });
+    employees.push(employee);
+  }
+  return employees;
 }
 
 type EmployeeInput = {
   person: PersonSpec;
   index: number;
   id: string;
+  status: LifecycleStatus;
+  /** Position among the future hires, which spaces out their dates. */
+  hiredRank: number;
   /** Ids of the CEO (first) and the department heads. */
   headIds: string[];
   lists: Record<string, NamedList>;
   random: Random;
   nextRowId: () => number;
   today: IsoDate;
+  /**
+   * Email addresses already in use. When given, a taken address gets a
+   * number appended and the new address is added to the set.
+   */
+  takenEmails?: Set<string>;
 };
 
 function createEmployee(input: EmployeeInput): Employee {
-  const { person, index, random, lists } = input;
-  const status: LifecycleStatus = HIRED_INDEXES.has(index)
-    ? "hired"
-    : TERMINATED_INDEXES.has(index)
-      ? "terminated"
-      : "employed";
+  const { person, index, random, lists, status } = input;
 
   const dates = createKeyDates(input, status);
   const site = SITES[index % SITES.length] ?? SITES[0]!;
-  const localPart = emailLocalPart(person);
+  const localPart = uniqueLocalPart(emailLocalPart(person), input.takenEmails);
 
   // Everyone was at least 18 at their start date (2016 or later, the CEO 2015).
   const birthDate =
@@ -386,10 +512,9 @@ type KeyDates = {
 };
 
 function createKeyDates(input: EmployeeInput, status: LifecycleStatus): KeyDates {
-  const { random, index, today } = input;
+  const { random, index, today, hiredRank } = input;
 
   if (status === "hired") {
-    const hiredRank = index - Math.min(...HIRED_INDEXES);
     const created = addDays(today, -(6 + 5 * hiredRank));
     const start = addDays(today, 12 + 16 * hiredRank);
     return { creationDateTime: timestamp(random, created), start, end: start };
@@ -444,7 +569,7 @@ function createWorkRows(
   });
 
   const finalTitle = isHead || index === 0 ? department.headTitle : department.titles[0];
-  const isHired = HIRED_INDEXES.has(index);
+  const isHired = input.status === "hired";
   const promoted = !isHired && index > 0 && index % 3 === 0;
   const relocated = !isHired && index > 0 && index % 5 === 2;
   const changedDepartment = !isHired && index > DEPARTMENTS.length && index % 7 === 4;
@@ -528,7 +653,7 @@ function createEmploymentRows(input: EmployeeInput, dates: KeyDates): Employment
 
   const startsPartTime = index % 9 === 5;
   const startsFixedTerm = index % 8 === 6;
-  const changes = !HIRED_INDEXES.has(index) && index > 0 && index % 5 === 1;
+  const changes = input.status !== "hired" && index > 0 && index % 5 === 1;
 
   const row = (
     effectiveDate: IsoDate,
@@ -680,6 +805,22 @@ function emailLocalPart(person: PersonSpec): string {
       .toLowerCase()
       .replace(/[^a-z]/g, "");
   return `${normalize(person.firstName)}.${normalize(person.surname)}`;
+}
+
+/** Appends 2, 3, … to the local part until the address is not in `takenEmails`. */
+function uniqueLocalPart(
+  localPart: string,
+  takenEmails: Set<string> | undefined,
+): string {
+  if (takenEmails === undefined) {
+    return localPart;
+  }
+  let candidate = localPart;
+  for (let suffix = 2; takenEmails.has(`${candidate}@${EMAIL_DOMAIN}`); suffix += 1) {
+    candidate = `${localPart}${suffix}`;
+  }
+  takenEmails.add(`${candidate}@${EMAIL_DOMAIN}`);
+  return candidate;
 }
 
 /** Returns `count` increasing dates between `from` and `to`, at least 60 days apart. */

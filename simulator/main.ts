@@ -3,22 +3,30 @@
 // output, and stops on SIGINT or SIGTERM.
 import { parseArgs } from "node:util";
 
+import { DEFAULT_EMPLOYEE_COUNT, MAX_EMPLOYEE_COUNT } from "./company";
 import { SCENARIOS } from "./scenarios";
 import { startSimulator } from "./server";
 
 const EXIT_USAGE = 64;
 
-const USAGE = `Usage: npm run simulator -- [--port N] [--host HOST] [--delay-ms N]
+const USAGE = `Usage: npm run simulator -- [--port N] [--host HOST] [--delay-ms N] [--employee-count N]
 
 Starts the HiBob API simulator.
 
-  --port N        TCP port to listen on; 0 picks a free port
-                  (default: HIBOB_SIMULATOR_PORT or 4010)
-  --host HOST     address to listen on (default: 127.0.0.1)
-  --delay-ms N    delay in milliseconds added before every response (default: 0)
-  --help          print this help`;
+  --port N            TCP port to listen on; 0 picks a free port
+                      (default: HIBOB_SIMULATOR_PORT or 4010)
+  --host HOST         address to listen on (default: 127.0.0.1)
+  --delay-ms N        delay in milliseconds added before every response (default: 0)
+  --employee-count N  employees in the fake company, from 1 to ${MAX_EMPLOYEE_COUNT}
+                      (default: ${DEFAULT_EMPLOYEE_COUNT})
+  --help              print this help`;
 
-type CommandOptions = { port: number; host: string; delayMs: number };
+type CommandOptions = {
+  port: number;
+  host: string;
+  delayMs: number;
+  employeeCount: number;
+};
 
 function parseCommandLine(argv: string[]): CommandOptions | "help" {
   const { values } = parseArgs({
@@ -27,6 +35,7 @@ function parseCommandLine(argv: string[]): CommandOptions | "help" {
       port: { type: "string" },
       host: { type: "string" },
       "delay-ms": { type: "string" },
+      "employee-count": { type: "string" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -45,11 +54,21 @@ function parseCommandLine(argv: string[]): CommandOptions | "help" {
           65_535,
         );
   const delayMs = parseInteger("--delay-ms", values["delay-ms"] ?? "0", 600_000);
+  const employeeCount = parseInteger(
+    "--employee-count",
+    values["employee-count"] ?? String(DEFAULT_EMPLOYEE_COUNT),
+    MAX_EMPLOYEE_COUNT,
+  );
+  if (employeeCount < 1) {
+    throw new UsageError(
+      `Invalid --employee-count "${employeeCount}": expected an integer from 1 to ${MAX_EMPLOYEE_COUNT}.`,
+    );
+  }
   const host = values.host ?? "127.0.0.1";
   if (host.trim() === "") {
     throw new UsageError("Invalid --host: it must not be empty.");
   }
-  return { port, host, delayMs };
+  return { port, host, delayMs, employeeCount };
 }
 
 class UsageError extends Error {}
@@ -101,6 +120,7 @@ async function main(): Promise<void> {
     port: options.port,
     host: options.host,
     delayMs: options.delayMs,
+    employeeCount: options.employeeCount,
     logger: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   console.log(`HiBob simulator listening. Base URL: ${simulator.baseUrl}\n`);

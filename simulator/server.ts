@@ -22,6 +22,8 @@ export type SimulatorOptions = {
   delayMs?: number;
   /** Search requests allowed per service user per minute. Default 50, HiBob's documented limit. */
   searchRateLimitPerMinute?: number;
+  /** Employees in the fake company, from 1 to 100,000. Default 36. See createCompany. */
+  employeeCount?: number;
   /** Clock for "today" and the rate limit. Default: the system clock. */
   now?: () => Date;
   /** Receives one line per request and per unexpected error. Default: no logging. */
@@ -49,7 +51,7 @@ export async function startSimulator(
   const now = options.now ?? (() => new Date());
   const log = options.logger ?? (() => {});
   const state: SimulatorState = {
-    company: createCompany(isoDate(now())),
+    company: createCompany(isoDate(now()), { employeeCount: options.employeeCount }),
     now,
     searchLimiter: new RateLimiter(options.searchRateLimitPerMinute ?? 50),
   };

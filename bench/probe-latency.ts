@@ -46,8 +46,8 @@ export type ProbeSeries = {
   slowestCallMs: number[];
   /** Size of the probe's largest HiBob response, from Content-Length. */
   largestResponseBytes: number[];
-  /** Sequential rounds of HiBob calls: groups of calls whose times overlap. */
-  roundsPerProbe: number[];
+  /** Calls on the longest chain in which each call starts after the previous one ended. */
+  sequentialCallsPerProbe: number[];
   callsPerProbe: number[];
   searchesPerProbe: number[];
   outcomes: string[];
@@ -116,11 +116,8 @@ function recordingFetch(inner: typeof fetch, calls: CallRecord[]): typeof fetch 
   };
 }
 
-/** Merges overlapping call times into rounds and returns their count and total length. */
-function mergeCallTimes(calls: readonly CallRecord[]): {
-  rounds: number;
-  totalMs: number;
-} {
+/** Returns the time with at least one call in flight, merging overlapping calls. */
+function timeInFlight(calls: readonly CallRecord[]): number {
   const sorted = [...calls].sort((a, b) => a.startMs - b.startMs);
   let rounds = 0;
   let totalMs = 0;
@@ -141,7 +138,23 @@ function mergeCallTimes(calls: readonly CallRecord[]): {
   if (rounds > 0) {
     totalMs += roundEnd - roundStart;
   }
-  return { rounds, totalMs };
+  return totalMs;
+}
+
+/** Counts the calls on the longest chain in which each call starts after the previous one ended. */
+function longestCallChain(calls: readonly CallRecord[]): number {
+  const sorted = [...calls].sort((a, b) => a.startMs - b.startMs);
+  const depths: number[] = [];
+  for (const call of sorted) {
+    let deepestBefore = 0;
+    sorted.forEach((earlier, position) => {
+      if (position < depths.length && earlier.endMs <= call.startMs) {
+        deepestBefore = Math.max(deepestBefore, depths[position] ?? 0);
+      }
+    });
+    depths.push(deepestBefore + 1);
+  }
+  return Math.max(0, ...depths);
 }
 
 /**
@@ -178,7 +191,7 @@ function emptySeries(): ProbeSeries {
     ownMs: [],
     slowestCallMs: [],
     largestResponseBytes: [],
-    roundsPerProbe: [],
+    sequentialCallsPerProbe: [],
     callsPerProbe: [],
     searchesPerProbe: [],
     outcomes: [],
@@ -213,13 +226,13 @@ async function measureProbe(
     return;
   }
 
-  const { rounds, totalMs } = mergeCallTimes(calls);
+  const totalMs = timeInFlight(calls);
   series.wallMs.push(wallMs);
   series.hibobMs.push(totalMs);
   series.ownMs.push(wallMs - totalMs);
   series.slowestCallMs.push(Math.max(...calls.map((call) => call.endMs - call.startMs)));
   series.largestResponseBytes.push(Math.max(...calls.map((call) => call.bytes)));
-  series.roundsPerProbe.push(rounds);
+  series.sequentialCallsPerProbe.push(longestCallChain(calls));
 
   series.callsPerProbe.push(calls.length);
   series.searchesPerProbe.push(
@@ -285,7 +298,7 @@ export async function runProbeLatency(): Promise<ProbeLatencyResult> {
       cases.push(result);
       print(
         `  ${describeProbeCase(probeCase)}: median ${formatMs(median(concurrent.wallMs))}, ` +
-          `max ${formatMs(max(concurrent.wallMs))}, ${concurrent.roundsPerProbe[0] ?? "?"} rounds, ` +
+          `max ${formatMs(max(concurrent.wallMs))}, ${concurrent.sequentialCallsPerProbe[0] ?? "?"} calls in sequence, ` +
           `${concurrent.searchesPerProbe[0] ?? "?"} searches; one call at a time: median ` +
           `${formatMs(median(serialized.wallMs))}`,
       );

@@ -95,7 +95,7 @@ function probeRow(probeCase: ProbeCaseResult): string[] {
     describeProbeCase(probeCase),
     formatMs(median(concurrent.wallMs)),
     formatMs(max(concurrent.wallMs)),
-    `${concurrent.roundsPerProbe[0] ?? "?"} / ${concurrent.callsPerProbe[0] ?? "?"} / ${concurrent.searchesPerProbe[0] ?? "?"}`,
+    `${concurrent.sequentialCallsPerProbe[0] ?? "?"} / ${concurrent.callsPerProbe[0] ?? "?"} / ${concurrent.searchesPerProbe[0] ?? "?"}`,
     formatMs(median(concurrent.hibobMs)),
     formatMs(median(concurrent.slowestCallMs)),
     formatMs(median(concurrent.ownMs)),
@@ -126,7 +126,7 @@ ${table(
     "Company and required categories",
     "Median",
     "Max",
-    "Rounds / calls / searches",
+    "Calls in sequence / calls / searches",
     "HiBob time",
     "Slowest call",
     "Probe's own time",
@@ -137,9 +137,11 @@ ${table(
   result.cases.map(probeRow),
 )}
 
-- *HiBob time* is the time with at least one HiBob call in flight, response bodies included, and
-  *rounds* are the groups of calls whose times overlap. *Probe's own time* is the rest of the wall
-  time: parsing and checks in the probe. All three are medians.
+- *Calls in sequence* is the longest chain of HiBob calls in which each call starts after the
+  previous one ended: metadata, the small search, then the history tables, which overlap the large
+  search. *HiBob time* is the time with at least one HiBob call in flight, response bodies
+  included. *Probe's own time* is the rest of the wall time: parsing and checks in the probe. The
+  three times are medians.
 - *Slowest call* is the median of each probe's slowest call. The simulator builds a search
   response before its delay, so a large search takes longer than ${PROBE_DELAY_MS} ms. The largest
   response per case was ${result.cases

@@ -1,7 +1,8 @@
 // Field metadata: every employee field the simulator serves, its default
 // category, its type, and how its value is read from an employee's state.
-import { currentRow, isActive, type EmployeeSnapshot } from "./history";
+import { isActive, type EmployeeSnapshot } from "./history";
 import { yearsBetween } from "./dates";
+import { employeeById, managerIds } from "./lookup";
 
 /** Default categories: simulator category id to the name HiBob's UI shows. */
 export const CATEGORIES: Record<string, string> = {
@@ -368,9 +369,8 @@ function startDate(employee: EmployeeSnapshot["employee"]): string {
 }
 
 function reportsTo({ company, work }: EmployeeSnapshot): EmployeeReference | null {
-  const manager = company.employees.find(
-    (candidate) => candidate.id === work.reportsToId,
-  );
+  const manager =
+    work.reportsToId === null ? undefined : employeeById(company, work.reportsToId);
   if (!manager) {
     return null;
   }
@@ -385,9 +385,5 @@ function reportsTo({ company, work }: EmployeeSnapshot): EmployeeReference | nul
 
 /** Returns whether an active employee currently reports to the employee. */
 function isManager({ company, employee, today }: EmployeeSnapshot): boolean {
-  return company.employees.some(
-    (candidate) =>
-      isActive(candidate, today) &&
-      currentRow(candidate.work, today).reportsToId === employee.id,
-  );
+  return managerIds(company, today).has(employee.id);
 }

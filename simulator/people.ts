@@ -12,6 +12,7 @@ import {
 } from "./fields";
 import { currentRow, isActive, snapshotOf } from "./history";
 import { HttpError, type RouteResult } from "./http";
+import { employeeById } from "./lookup";
 import {
   parseReadRequest,
   parseSearchRequest,
@@ -199,9 +200,8 @@ function renderRow(context: RequestContext, row: TableRow): Record<string, unkno
     return { ...row };
   }
   const { reportsToId, ...rest } = row;
-  const manager = context.state.company.employees.find(
-    (candidate) => candidate.id === reportsToId,
-  );
+  const manager =
+    reportsToId === null ? undefined : employeeById(context.state.company, reportsToId);
   return {
     ...rest,
     reportsTo: manager

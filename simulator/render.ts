@@ -35,13 +35,17 @@ export function renderEmployee(
     if (machineValue === null) {
       continue;
     }
-    const displayValue = humanValueOf(definition, machineValue, snapshot.company);
+    const displayValue =
+      mode === undefined
+        ? machineValue
+        : humanValueOf(definition, machineValue, snapshot.company);
     const value = mode === "REPLACE" ? displayValue : machineValue;
+    const { slashKey, path } = keysOf(definition);
 
-    slashEntries[slashKeyOf(definition)] = { value };
-    setPath(nested, jsonPathOf(definition), value);
+    slashEntries[slashKey] = { value };
+    setPath(nested, path, value);
     if (mode === "APPEND") {
-      setPath(humanReadable, jsonPathOf(definition), displayValue);
+      setPath(humanReadable, path, displayValue);
     }
   }
 
@@ -52,9 +56,22 @@ export function renderEmployee(
   return rendered;
 }
 
-/** Returns the response key of a field, for example "/payroll/employment/type". */
-export function slashKeyOf(definition: FieldDefinition): string {
-  return `/${definition.id.split(".").join("/")}`;
+/** A field's response key, for example "/payroll/employment/type", and its nested path. */
+type FieldKeys = { slashKey: string; path: readonly string[] };
+
+const keysByField = new WeakMap<FieldDefinition, FieldKeys>();
+
+/** Returns the field's slash key and nested path, computed once per field. */
+function keysOf(definition: FieldDefinition): FieldKeys {
+  let keys = keysByField.get(definition);
+  if (keys === undefined) {
+    keys = {
+      slashKey: `/${definition.id.split(".").join("/")}`,
+      path: jsonPathOf(definition).split("."),
+    };
+    keysByField.set(definition, keys);
+  }
+  return keys;
 }
 
 /**
@@ -88,14 +105,13 @@ function isEmployeeReference(value: FieldValue): value is EmployeeReference {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function setPath(target: JsonObject, path: string, value: unknown): void {
-  const segments = path.split(".");
-  const last = segments.pop();
+function setPath(target: JsonObject, path: readonly string[], value: unknown): void {
+  const last = path.at(-1);
   if (last === undefined) {
     return;
   }
   let node = target;
-  for (const segment of segments) {
+  for (const segment of path.slice(0, -1)) {
     const child = node[segment];
     if (typeof child === "object" && child !== null && !Array.isArray(child)) {
       node = child as JsonObject;

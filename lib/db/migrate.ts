@@ -119,7 +119,9 @@ export async function readMigrations(
   let entries;
   try {
     // Migrations are read at run time, not bundled.
-    entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, { withFileTypes: true });
+    entries = await readdir(/*turbopackIgnore: true*/ migrationsDir, {
+      withFileTypes: true,
+    });
   } catch (error) {
     throw new MigrationError(
       `Could not read the migrations folder ${migrationsDir}: ${errorMessage(error)}. ` +

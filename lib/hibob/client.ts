@@ -365,7 +365,9 @@ export class HibobClient {
 
   #parse(response: RawResponse, label: string): unknown {
     const { status, headers, text } = response;
-    const detail = this.#errorDetail(text);
+    // Only error responses are parsed for their message: a large search would
+    // otherwise be parsed twice.
+    const detail = status >= 200 && status < 300 ? "" : this.#errorDetail(text);
 
     if (status >= 300 && status < 400) {
       return this.#fail(

@@ -107,7 +107,10 @@ export async function recordLinkOpened(
 ): Promise<void> {
   if (session.openedAt) {
     await db.$transaction(async (tx) => {
-      await tx.linkSession.update({ where: { id: session.id }, data: { lastActivityAt: now } });
+      await tx.linkSession.update({
+        where: { id: session.id },
+        data: { lastActivityAt: now },
+      });
       await refreshCustomerSummary(tx, session.customerId);
     });
     return;

@@ -13,39 +13,49 @@ export async function refreshCustomerSummary(
   db: DatabaseExecutor,
   customerId: string,
 ): Promise<void> {
-  const [customer, latestSession, activeSession, latestRun, credential] = await Promise.all([
-    db.customer.findUniqueOrThrow({
-      where: { id: customerId },
-      select: { stage: true, createdAt: true },
-    }),
-    db.linkSession.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" } }),
-    db.linkSession.findFirst({
-      where: { customerId, status: { not: "revoked" } },
-      orderBy: { createdAt: "desc" },
-      select: { expiresAt: true },
-    }),
-    db.probeRun.findFirst({
-      where: { customerId, status: { not: "running" } },
-      orderBy: { startedAt: "desc" },
-      select: {
-        id: true,
-        startedAt: true,
-        finishedAt: true,
-        outcome: true,
-        accessScopeStatus: true,
-        results: { where: { status: { in: ["missing", "partial"] } }, select: { id: true } },
-      },
-    }),
-    db.hibobCredential.findUnique({ where: { customerId }, select: { id: true } }),
-  ]);
+  const [customer, latestSession, activeSession, latestRun, credential] =
+    await Promise.all([
+      db.customer.findUniqueOrThrow({
+        where: { id: customerId },
+        select: { stage: true, createdAt: true },
+      }),
+      db.linkSession.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" } }),
+      db.linkSession.findFirst({
+        where: { customerId, status: { not: "revoked" } },
+        orderBy: { createdAt: "desc" },
+        select: { expiresAt: true },
+      }),
+      db.probeRun.findFirst({
+        where: { customerId, status: { not: "running" } },
+        orderBy: { startedAt: "desc" },
+        select: {
+          id: true,
+          startedAt: true,
+          finishedAt: true,
+          outcome: true,
+          accessScopeStatus: true,
+          results: {
+            where: { status: { in: ["missing", "partial"] } },
+            select: { id: true },
+          },
+        },
+      }),
+      db.hibobCredential.findUnique({ where: { customerId }, select: { id: true } }),
+    ]);
 
-  const stage = computeStage({ latestSession, latestRun, hasCredential: credential !== null });
+  const stage = computeStage({
+    latestSession,
+    latestRun,
+    hasCredential: credential !== null,
+  });
   const activityTimes = [
     customer.createdAt,
     latestSession?.lastActivityAt,
     latestRun?.finishedAt ?? latestRun?.startedAt,
   ].filter((time): time is Date => time instanceof Date);
-  const lastActivityAt = new Date(Math.max(...activityTimes.map((time) => time.getTime())));
+  const lastActivityAt = new Date(
+    Math.max(...activityTimes.map((time) => time.getTime())),
+  );
 
   await db.customer.update({
     where: { id: customerId },
@@ -58,7 +68,8 @@ export async function refreshCustomerSummary(
       latestProbeOutcome: latestRun?.outcome ?? null,
       latestProbeAt: latestRun?.startedAt ?? null,
       missingCount: latestRun
-        ? latestRun.results.length + (latestRun.accessScopeStatus === "incomplete" ? 1 : 0)
+        ? latestRun.results.length +
+          (latestRun.accessScopeStatus === "incomplete" ? 1 : 0)
         : null,
     },
   });

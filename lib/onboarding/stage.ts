@@ -50,9 +50,16 @@ export type StageInputs = {
 };
 
 /** Outcomes that say nothing about permissions, because HiBob did not answer. */
-const TRANSIENT_OUTCOMES = new Set<ProbeOutcome>(["unreachable", "timed_out", "rate_limited", "error"]);
+const TRANSIENT_OUTCOMES = new Set<ProbeOutcome>([
+  "unreachable",
+  "timed_out",
+  "rate_limited",
+  "error",
+]);
 
-function stageFromProgress(session: NonNullable<StageInputs["latestSession"]>): OnboardingStage {
+function stageFromProgress(
+  session: NonNullable<StageInputs["latestSession"]>,
+): OnboardingStage {
   if (session.status === "submitted") {
     return "credentials_submitted";
   }
@@ -66,12 +73,22 @@ function stageFromProgress(session: NonNullable<StageInputs["latestSession"]>): 
 }
 
 /** Computes the stored stage from a customer's newest link session and probe run. */
-export function computeStage({ latestSession, latestRun, hasCredential }: StageInputs): OnboardingStage {
+export function computeStage({
+  latestSession,
+  latestRun,
+  hasCredential,
+}: StageInputs): OnboardingStage {
   const runIsCurrent =
     latestRun !== null &&
-    (latestSession === null || latestRun.startedAt.getTime() >= latestSession.createdAt.getTime());
+    (latestSession === null ||
+      latestRun.startedAt.getTime() >= latestSession.createdAt.getTime());
 
-  if (latestSession && latestSession.mode !== "initial" && !latestSession.openedAt && !runIsCurrent) {
+  if (
+    latestSession &&
+    latestSession.mode !== "initial" &&
+    !latestSession.openedAt &&
+    !runIsCurrent
+  ) {
     return "reopened";
   }
 
@@ -98,7 +115,11 @@ export function toDashboardStage(
   linkExpiresAt: Date | null,
   now: Date = new Date(),
 ): DashboardStage {
-  if (stage !== "connected" && linkExpiresAt !== null && linkExpiresAt.getTime() <= now.getTime()) {
+  if (
+    stage !== "connected" &&
+    linkExpiresAt !== null &&
+    linkExpiresAt.getTime() <= now.getTime()
+  ) {
     return "expired";
   }
   return stage;

@@ -1,9 +1,12 @@
-// Runs the permission probe against HiBob's API in three rounds of calls:
+// Runs the permission probe against HiBob's API in three steps:
 //   1. field metadata alone (needs no permission, so a 200 proves the credentials);
 //   2. two searches in parallel: every employee with the fields of the required
-//      categories, and the active employees' ids only;
+//      categories, and the active employees with the few date fields that
+//      pick a history candidate;
 //   3. at most three employee-table reads in parallel, one per history table,
-//      for an employee whose table must have older rows.
+//      for an employee whose table must have older rows. They start as soon
+//      as the small search returns, so they overlap the large one, which
+//      takes longer in a large company.
 // The probe only reads: nothing in HiBob changes.
 import {
   HibobClient,
@@ -33,6 +36,7 @@ import {
   evaluateHistoryRows,
   planSearchFields,
   type Evidence,
+  type HistoryCandidate,
   type HistoryEvidence,
   type HistoryTableCheck,
 } from "./checks";
@@ -177,9 +181,20 @@ async function probeWithValidCredentials(
   const requiredIds = required.map((category) => category.id);
   const fields = planSearchFields(index, requiredIds);
 
-  const [employees, active] = await Promise.all([
-    client.searchPeople({ fields, showInactive: true }),
-    client.searchPeople({ fields: [FIELD.id], showInactive: false }),
+  const historyChecks = requiredHistoryChecks(required);
+  // The small search is sent first, so that its response does not wait behind
+  // the large one in HiBob or in this process.
+  const activeSearch = client.searchPeople({
+    fields: activeSearchFields(index, historyChecks),
+    showInactive: false,
+  });
+  const allSearch = client.searchPeople({ fields, showInactive: true });
+  const [employees, active, earlyHistory] = await Promise.all([
+    allSearch,
+    activeSearch,
+    activeSearch.then((activeEmployees) =>
+      runHistoryChecks(context, historyChecks, activeEmployees),
+    ),
   ]);
 
   if (employees.length === 0) {
@@ -202,8 +217,16 @@ async function probeWithValidCredentials(
     );
   }
 
-  const history = await runHistoryChecks(context, evidence, employees);
-  for (const { check, evidence: historyEvidence, forbidden } of history) {
+  // A table without a candidate among the active employees gets one more
+  // chance among all visible employees, once View on its category is known.
+  const pending = historyChecks.filter(
+    (check) => !earlyHistory.some((result) => result.check === check),
+  );
+  const lateHistory = await runHistoryChecks(context, pending, employees, evidence);
+  for (const { check, evidence: historyEvidence, forbidden } of [
+    ...earlyHistory,
+    ...lateHistory,
+  ]) {
     const current = evidence.get(check.category);
     if (current === undefined) {
       continue;
@@ -269,26 +292,43 @@ function collectFieldEvidence(
   return evidence;
 }
 
+function requiredHistoryChecks(
+  required: readonly PermissionCategory[],
+): HistoryTableCheck[] {
+  return HISTORY_TABLE_CHECKS.filter((check) => {
+    const category = required.find((candidate) => candidate.id === check.category);
+    return category?.permissions.includes("view_history") ?? false;
+  });
+}
+
+/** Lists the fields that pick a history candidate, which HiBob lists in its metadata. */
+function activeSearchFields(
+  index: FieldIndex,
+  checks: readonly HistoryTableCheck[],
+): string[] {
+  const wanted =
+    checks.length === 0
+      ? [FIELD.id]
+      : [FIELD.id, FIELD.startDate, ...checks.map((check) => check.currentRowDateField)];
+  return wanted.filter((id) => id === FIELD.id || index.byId.has(id));
+}
+
 /**
- * Reads one history table per required history category, all in parallel.
- * Skips tables whose category is not viewable, because the response would be
- * a 403 and HiBob's firewall counts those.
+ * Reads one history table per check that has a candidate among `employees`,
+ * all in parallel, and leaves out the checks without one. With `evidence`,
+ * every check gets a result and tables whose category is not viewable are
+ * skipped, because the response would be a 403 and HiBob's firewall counts
+ * those. Without it, a candidate's visible date field already shows View.
  */
 async function runHistoryChecks(
   context: ProbeContext,
-  evidence: ReadonlyMap<PermissionCategoryId, CategoryEvidence>,
+  checks: readonly HistoryTableCheck[],
   employees: readonly EmployeeRecord[],
+  evidence?: ReadonlyMap<PermissionCategoryId, CategoryEvidence>,
 ): Promise<HistoryCheckResult[]> {
-  const checks = HISTORY_TABLE_CHECKS.filter((check) => {
-    const category = context.required.find(
-      (candidate) => candidate.id === check.category,
-    );
-    return category?.permissions.includes("view_history") ?? false;
-  });
-
-  return Promise.all(
-    checks.map(async (check): Promise<HistoryCheckResult> => {
-      const view: Evidence = evidence.get(check.category)?.view ?? "unknown";
+  const results = await Promise.all(
+    checks.map(async (check): Promise<HistoryCheckResult | undefined> => {
+      const view: Evidence = evidence?.get(check.category)?.view ?? "unknown";
       if (view === "missing") {
         return {
           check,
@@ -298,39 +338,43 @@ async function runHistoryChecks(
       }
       const candidate = chooseHistoryCandidate(employees, check);
       if (candidate === undefined) {
-        return {
-          check,
-          evidence: { result: "unknown", reason: "no_candidate" },
-          forbidden: false,
-        };
+        return evidence === undefined
+          ? undefined
+          : {
+              check,
+              evidence: { result: "unknown", reason: "no_candidate" },
+              forbidden: false,
+            };
       }
-      try {
-        const rows = await context.client.getEmployeeTable(
-          candidate.employeeId,
-          check.table,
-        );
-        return {
-          check,
-          evidence: evaluateHistoryRows(rows, candidate),
-          forbidden: false,
-        };
-      } catch (error) {
-        if (error instanceof HibobForbiddenError) {
-          return {
-            check,
-            evidence: { result: "unknown", reason: "view_missing" },
-            forbidden: true,
-          };
-        }
-        if (error instanceof HibobNotFoundError) {
-          return {
-            check,
-            evidence: { result: "unknown", reason: "employee_not_found" },
-            forbidden: false,
-          };
-        }
-        throw error;
-      }
+      return readHistoryTable(context, check, candidate);
     }),
   );
+  return results.filter((result) => result !== undefined);
+}
+
+async function readHistoryTable(
+  context: ProbeContext,
+  check: HistoryTableCheck,
+  candidate: HistoryCandidate,
+): Promise<HistoryCheckResult> {
+  try {
+    const rows = await context.client.getEmployeeTable(candidate.employeeId, check.table);
+    return { check, evidence: evaluateHistoryRows(rows, candidate), forbidden: false };
+  } catch (error) {
+    if (error instanceof HibobForbiddenError) {
+      return {
+        check,
+        evidence: { result: "unknown", reason: "view_missing" },
+        forbidden: true,
+      };
+    }
+    if (error instanceof HibobNotFoundError) {
+      return {
+        check,
+        evidence: { result: "unknown", reason: "employee_not_found" },
+        forbidden: false,
+      };
+    }
+    throw error;
+  }
 }

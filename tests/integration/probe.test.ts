@@ -223,7 +223,7 @@ describe("probe HTTP calls", () => {
     expect(report.categories).toEqual([]);
   });
 
-  test("full access makes three rounds", async () => {
+  test("full access makes six calls", async () => {
     const { calls, report } = await probeScenario("full-access");
     expect(calls[0]).toBe("GET /v1/company/people/fields");
     expect(calls.slice(1, 3)).toEqual([

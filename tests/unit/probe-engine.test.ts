@@ -111,6 +111,8 @@ type FakeHibob = {
   hidden?: string[];
   metadataStatus?: number;
   tables?: Partial<Record<"work" | "employment" | "lifecycle", TableAnswer>>;
+  /** Holds back the answer to the search with showInactive until it resolves. */
+  allEmployeesSearchGate?: Promise<void>;
 };
 
 type RecordedCall = { method: string; path: string; body: unknown };
@@ -164,6 +166,9 @@ function fakeHibob(setup: FakeHibob = {}) {
     }
     if (method === "POST" && path === "/people/search") {
       const request = body as { fields: string[]; showInactive: boolean };
+      if (request.showInactive) {
+        await setup.allEmployeesSearchGate;
+      }
       const matching = employees.filter(
         (employee) => request.showInactive || employee.active,
       );
@@ -183,6 +188,16 @@ function fakeHibob(setup: FakeHibob = {}) {
   };
 
   return { fetch: fetchImpl as typeof fetch, calls };
+}
+
+/** Returns the fields of the search that includes inactive employees. */
+function allEmployeesSearchFields(hibob: ReturnType<typeof fakeHibob>): string[] {
+  const search = hibob.calls.find(
+    (call) =>
+      call.path === "/people/search" &&
+      (call.body as { showInactive?: boolean }).showInactive === true,
+  );
+  return (search?.body as { fields: string[] } | undefined)?.fields ?? [];
 }
 
 function probe(
@@ -264,7 +279,7 @@ describe("runProbe with every permission", () => {
     );
   });
 
-  test("makes three rounds of calls", async () => {
+  test("makes six calls in order", async () => {
     const hibob = fakeHibob();
     await probe(hibob);
 
@@ -277,8 +292,17 @@ describe("runProbe with every permission", () => {
       "/people/search",
       "/people/search",
     ]);
-    expect(searches[0]?.body).toMatchObject({ showInactive: true });
-    expect(searches[1]?.body).toEqual({ fields: ["root.id"], showInactive: false });
+    expect(searches[1]?.body).toMatchObject({ showInactive: true });
+    expect(searches[0]?.body).toEqual({
+      fields: [
+        "root.id",
+        "work.startDate",
+        "work.activeEffectiveDate",
+        "payroll.employment.activeEffectiveDate",
+        "internal.currentActiveStatusStartDate",
+      ],
+      showInactive: false,
+    });
     expect(
       hibob.calls
         .slice(3)
@@ -288,10 +312,37 @@ describe("runProbe with every permission", () => {
     expect(hibob.calls).toHaveLength(6);
   });
 
+  test("reads tables before the large search returns", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const hibob = fakeHibob({ allEmployeesSearchGate: gate });
+    const running = probe(hibob);
+
+    // Active employee 101 qualifies for the work and employment tables; only
+    // the terminated employee 102 qualifies for lifecycle.
+    for (let turn = 0; turn < 50 && hibob.calls.length < 5; turn += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const tablePaths = () =>
+      hibob.calls.filter((call) => call.method === "GET").map((call) => call.path);
+    expect(tablePaths().sort()).toEqual([
+      "/company/people/fields",
+      "/people/101/employment",
+      "/people/101/work",
+    ]);
+
+    release();
+    const report = await running;
+    expect(tablePaths()).toContain("/people/102/lifecycle");
+    expect(statuses(report)).toEqual(FULL_ACCESS_STATUSES);
+  });
+
   test("searches only fields of required categories", async () => {
     const hibob = fakeHibob();
     await probe(hibob);
-    const fields = (hibob.calls[1]?.body as { fields: string[] }).fields;
+    const fields = allEmployeesSearchFields(hibob);
     expect(fields).toContain("financial.passportNumber");
     expect(fields).toContain("home.privateEmail");
     expect(fields).not.toContain("about.hobbies");
@@ -384,7 +435,7 @@ describe("runProbe with missing permissions", () => {
       missing: ["edit"],
       hibobCategoryName: "Sensitive details",
     });
-    const fields = (hibob.calls[1]?.body as { fields: string[] }).fields;
+    const fields = allEmployeesSearchFields(hibob);
     expect(fields).toContain("personal.nationality");
   });
 
@@ -539,7 +590,7 @@ describe("runProbe category matching", () => {
     const report = await probe(hibob, { requiredCategories: ["work", "basic_info"] });
     expect(report.categories.map((result) => result.id)).toEqual(["basic_info", "work"]);
     expect(hibob.calls.filter((call) => call.method === "GET")).toHaveLength(2);
-    const fields = (hibob.calls[1]?.body as { fields: string[] }).fields;
+    const fields = allEmployeesSearchFields(hibob);
     expect(fields).not.toContain("home.privateEmail");
   });
 
@@ -549,7 +600,7 @@ describe("runProbe category matching", () => {
     );
     const hibob = fakeHibob({ metadata: [...METADATA, ...custom] });
     const report = await probe(hibob);
-    const fields = (hibob.calls[1]?.body as { fields: string[] }).fields;
+    const fields = allEmployeesSearchFields(hibob);
     expect(fields).toHaveLength(400);
     expect(fields).toContain("home.privateEmail");
     expect(fields).toContain("financial.passportNumber");

@@ -134,23 +134,31 @@ export async function createStaffSession(database: BenchDatabase): Promise<Staff
   return { userId, sessionToken, cookie: `authjs.session-token=${sessionToken}` };
 }
 
-/** Creates a customer with a fresh setup link and returns the link's path. */
-export async function createWizardLink(database: BenchDatabase): Promise<string> {
+/**
+ * Creates a customer with a setup link whose HR admin has reached `step`
+ * (default 1) and returns the link's path.
+ */
+export async function createWizardLink(
+  database: BenchDatabase,
+  step: 1 | 2 | 3 = 1,
+): Promise<string> {
   const token = createLinkToken();
   await withClient(database.url, async (client) => {
     const customer = await client.query<{ id: string }>(
       `INSERT INTO customers (id, company_name, updated_at)
-       VALUES (gen_random_uuid(), 'Bench Wizard Ltd', now()) RETURNING id`,
+       VALUES (gen_random_uuid(), $1, now()) RETURNING id`,
+      [`Bench Wizard Ltd (step ${step})`],
     );
     await client.query(
       `INSERT INTO link_sessions
-         (id, customer_id, required_categories, token_hash, expires_at, updated_at)
+         (id, customer_id, required_categories, token_hash, expires_at, updated_at,
+          current_step)
        VALUES (gen_random_uuid(), $1, $2::"PermissionCategory"[], $3,
-               now() + interval '14 days', now())`,
-      [customer.rows[0]?.id, [...PERMISSION_CATEGORY_IDS], hashLinkToken(token)],
+               now() + interval '14 days', now(), $4)`,
+      [customer.rows[0]?.id, [...PERMISSION_CATEGORY_IDS], hashLinkToken(token), step],
     );
   });
-  return `/link/${token}`;
+  return step === 1 ? `/link/${token}` : `/link/${token}?step=${step}`;
 }
 
 /** Returns the server version, for example "PostgreSQL 15.20". */

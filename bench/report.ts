@@ -312,17 +312,30 @@ function weightSummary(recorded: Recorded<PageWeightResult>): SummaryRow[] {
   const { result } = recorded;
   const wizard = result.firstLoad.routes.find((route) => route.route === WIZARD_ROUTE);
   const home = result.firstLoad.routes.find((route) => route.route === "/");
-  const [baselineLoads, wizardLoads] = result.series;
+  const [baselineLoads, wizardLoads, formLoads] = result.series;
   const rows: SummaryRow[] = [
     {
       part: "3. Page weight",
-      measure: `First-load JavaScript of the wizard (${WIZARD_ROUTE}), gzip`,
+      measure: `First-load JavaScript of the wizard's steps 1 and 2 (${WIZARD_ROUTE}), gzip`,
       target: `≤ ${formatKb(WIZARD_FIRST_LOAD_TARGET_BYTES)}`,
       measured: wizard ? formatKb(wizard.totalGzipBytes) : "route not found",
       baseline: home ? `/: ${formatKb(home.totalGzipBytes)}` : "",
       met: wizard ? wizard.totalGzipBytes <= WIZARD_FIRST_LOAD_TARGET_BYTES : false,
     },
   ];
+  if (formLoads) {
+    const received = medianOf(formLoads.loads, "scriptTransferBytes");
+    rows.push({
+      part: "3. Page weight",
+      measure: "JavaScript Chromium received for wizard step 3 (with the form's chunk)",
+      target: `≤ ${formatKb(WIZARD_FIRST_LOAD_TARGET_BYTES)}`,
+      measured: formatKb(received),
+      baseline: baselineLoads
+        ? `/: ${formatKb(medianOf(baselineLoads.loads, "scriptTransferBytes"))}`
+        : "",
+      met: received <= WIZARD_FIRST_LOAD_TARGET_BYTES,
+    });
+  }
   if (baselineLoads && wizardLoads) {
     rows.push({
       part: "3. Page weight",
@@ -377,7 +390,11 @@ layout, the error and not-found boundaries and the page. Each file counts once, 
 
 ${table(["Route", "Shared", "Route's own", "Total (gzip)", "Total (raw)", `≤ ${formatKb(WIZARD_FIRST_LOAD_TARGET_BYTES)}`], routeRows)}
 
-The shared chunks alone weigh ${formatKb(firstLoad.sharedGzipBytes)} gzip. ${wizardChunks(firstLoad)}
+The shared chunks alone weigh ${formatKb(firstLoad.sharedGzipBytes)} gzip: React DOM, the Next.js
+router and runtime. A \`next build --webpack\` of the same code, measured once by hand, shipped
+133.9 kB of shared chunks as well, so no route of this stack can weigh less. ${wizardChunks(firstLoad)} Step 3's credential form (react-hook-form, the zod schema and the
+form) is a chunk of its own that only step 3 loads, so the manifest does not list it; the page
+loads below show what step 3 receives in all.
 ${browserCheck(result)}
 
 ### Largest Contentful Paint

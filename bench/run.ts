@@ -134,6 +134,8 @@ type ServerContext = {
   seed?: DashboardResult["seed"];
   session: StaffSession;
   wizardPath: string;
+  /** A link whose HR admin has reached step 3, the step with the credential form. */
+  wizardFormPath: string;
   server: AppServer;
   /** Server memory after start-up and one request per route. */
   idle: MemoryReading;
@@ -156,6 +158,7 @@ async function runServerParts(options: BenchOptions): Promise<ServerParts> {
     const seed = needsLoad ? await seed10000Customers(database) : undefined;
     const session = await createStaffSession(database);
     const wizardPath = await createWizardLink(database);
+    const wizardFormPath = await createWizardLink(database, 3);
 
     simulator = await startSimulatorProcess({
       name: "simulator-app",
@@ -170,7 +173,15 @@ async function runServerParts(options: BenchOptions): Promise<ServerParts> {
     });
     print(`Started next start (process ${server.process.pid}) at ${server.url}.`);
     const idle = await settle(server, session, needsLoad);
-    const context: ServerContext = { database, seed, session, wizardPath, server, idle };
+    const context: ServerContext = {
+      database,
+      seed,
+      session,
+      wizardPath,
+      wizardFormPath,
+      server,
+      idle,
+    };
 
     // The page loads of part 3 come after the dashboard load, so they do not
     // raise the memory figures of part 4.
@@ -296,6 +307,7 @@ async function runWeightPart(context: ServerContext): Promise<PageWeightResult> 
     [
       { name: "Home page / (baseline)", path: "/" },
       { name: "Wizard step 1 (/link/<token>)", path: context.wizardPath },
+      { name: "Wizard step 3 (/link/<token>?step=3)", path: context.wizardFormPath },
     ],
     PAGE_LOADS,
   );

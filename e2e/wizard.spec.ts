@@ -190,6 +190,33 @@ test.describe("wizard", () => {
     expect(runs).toBe(5);
   });
 
+  test("submit without scripts hides the token", async ({ page, browser }) => {
+    const link = await seedLink("full-access");
+    await completeTeachingSteps(page, link);
+
+    // A submit before the form's script has loaded behaves like a browser
+    // without JavaScript: a plain form submission.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const noScript = await context.newPage();
+      await noScript.goto(`${link.path}?step=3`);
+      await noScript.getByLabel("Service user ID").fill(link.serviceUserId);
+      await noScript.getByLabel("Service user token").fill(link.token);
+      await noScript
+        .getByRole("button", { name: "Link account and check permissions" })
+        .click();
+      await noScript.waitForLoadState("load");
+
+      expect(noScript.url()).not.toContain(link.token);
+      expect(noScript.url()).not.toContain("token=");
+      await expect(
+        noScript.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
+      ).toBeVisible();
+    } finally {
+      await context.close();
+    }
+  });
+
   test("empty form shows field errors", async ({ page }) => {
     const link = await seedLink("full-access");
     await completeTeachingSteps(page, link);

@@ -80,7 +80,15 @@ export function CredentialsForm({
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={busy}>
+    // POST keeps the token out of the address if the form is submitted before
+    // its script has loaded.
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-5"
+      aria-busy={busy}
+    >
       {formError ? (
         <div
           ref={formErrorRef}

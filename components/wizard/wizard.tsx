@@ -8,7 +8,7 @@ import type { CredentialSummary } from "@/lib/credentials/service";
 import type { ActiveLinkSession, WizardStep } from "@/lib/link-sessions/service";
 import type { ProbeRunView } from "@/lib/probe-runs/view";
 
-import { CredentialsForm } from "./credentials-form";
+import { CredentialsFormLoader } from "./credentials-form-loader";
 import { FocusHeading } from "./focus-heading";
 import { RecheckForm } from "./recheck-form";
 import { StepPermissions } from "./step-permissions";
@@ -66,7 +66,7 @@ function LinkStep({
             </Link>
           </p>
         ) : null}
-        <CredentialsForm token={token} />
+        <CredentialsFormLoader token={token} />
       </div>
     );
   }

@@ -22,11 +22,7 @@ export const SEED_PROBE_RUNS = 50_000;
  * 50,000 runs, and the surplus is deleted.
  */
 const SEED_RUNS_PER_PROBED_CUSTOMER = 10;
-/**
- * Customers per seed transaction. The script inserts each batch in a Prisma
- * interactive transaction, whose default timeout is 5 s. With 10 probe runs
- * per customer a batch of 1,000 came close to it on a 2-core machine.
- */
+/** Customers per seed transaction, which keeps each transaction a few seconds long. */
 const SEED_BATCH = 250;
 
 export type BenchDatabase = TestPostgresDatabase;

@@ -8,7 +8,9 @@ import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 
 import { createLinkToken } from "@/lib/link-sessions/link-token";
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
+import { waitForRoomInWindow } from "./support/rate-limit-window";
 import { seedLink, testDatabase } from "./support/seed";
 
 const require = createRequire(import.meta.url);
@@ -108,6 +110,7 @@ test("probe runs are shared", async ({ page }) => {
 test("rate limits are shared", async ({ request }) => {
   // An unknown but well-formed token: the per-link limit applies before lookup.
   const path = `/link/${createLinkToken()}`;
+  await waitForRoomInWindow(RATE_LIMITS.linkPageByLink.windowMs, 15_000);
   const statuses: { instance: "first" | "second"; status: number }[] = [];
   for (let attempt = 0; attempt < 70; attempt += 1) {
     const instance = attempt % 2 === 0 ? "first" : "second";

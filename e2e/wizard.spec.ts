@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+
 import { expectNoSeriousAxeViolations } from "./support/axe";
+import { waitForRoomInWindow } from "./support/rate-limit-window";
 import { seedLink, testDatabase, type SeededLink } from "./support/seed";
 
 async function completeTeachingSteps(page: Page, link: SeededLink): Promise<void> {
@@ -170,6 +173,7 @@ test.describe("wizard", () => {
   });
 
   test("repeated failures pause checks", async ({ page }) => {
+    await waitForRoomInWindow(RATE_LIMITS.credentialFailuresByLink.windowMs, 30_000);
     const link = await seedLink("wrong-token");
     await completeTeachingSteps(page, link);
     const alert = page.getByRole("alert").filter({ hasText: /rejected|paused/ });

@@ -6,7 +6,7 @@ import { DashboardPagination } from "@/components/staff/dashboard-pagination";
 import { DashboardStageCounts } from "@/components/staff/dashboard-stage-counts";
 import { DashboardTable } from "@/components/staff/dashboard-table";
 import { primaryButtonClass } from "@/components/ui/button-styles";
-import { requireStaffPage } from "@/lib/auth/staff";
+import { loadStaffPage } from "@/lib/auth/staff";
 import { DASHBOARD_ROLES, canCreateCustomer } from "@/lib/customers/access";
 import { loadDashboard } from "@/lib/dashboard/load";
 
@@ -15,8 +15,11 @@ export const metadata: Metadata = { title: "Customers" };
 export default async function DashboardPage({
   searchParams,
 }: Readonly<{ searchParams: Promise<Record<string, string | string[] | undefined>> }>) {
-  const user = await requireStaffPage(DASHBOARD_ROLES);
-  const { page, owners } = await loadDashboard(user, await searchParams);
+  const query = await searchParams;
+  const {
+    user,
+    data: { page, owners },
+  } = await loadStaffPage(DASHBOARD_ROLES, (caller) => loadDashboard(caller, query));
 
   return (
     <div className="space-y-6">

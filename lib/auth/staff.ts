@@ -7,6 +7,7 @@ import { forbidden, redirect } from "next/navigation";
 import { headers } from "next/headers";
 
 import { db } from "@/lib/db";
+import { withRequestContext } from "@/lib/server/with-request-context";
 
 import { safeCallbackPath, SIGN_IN_PAGE } from "./paths";
 import { readSessionTokenCookie } from "./session-cookie";
@@ -76,6 +77,20 @@ export async function requireStaffPage(roles?: readonly StaffRole[]): Promise<St
     forbidden();
   }
   return user;
+}
+
+/**
+ * Checks the caller as requireStaffPage does, then loads the page's data,
+ * with the request id on every log line of both.
+ */
+export async function loadStaffPage<T>(
+  roles: readonly StaffRole[],
+  load: (user: StaffUser) => Promise<T>,
+): Promise<{ user: StaffUser; data: T }> {
+  return withRequestContext(async () => {
+    const user = await requireStaffPage(roles);
+    return { user, data: await load(user) };
+  });
 }
 
 /**

@@ -10,16 +10,19 @@ import {
   AuthorizationError,
   getStaffUser,
   hasRole,
+  loadStaffPage,
   requireStaffAction,
   requireStaffPage,
   resolveStaffUserFromSessionToken,
 } from "@/lib/auth/staff";
 import type { Database } from "@/lib/db/types";
+import { currentRequestContext } from "@/lib/request-context";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const request = vi.hoisted(() => ({ token: null as string | null, path: "/staff" }));
+const REQUEST_ID = vi.hoisted(() => "request-id-from-proxy");
 
 vi.mock("@/lib/auth/session-cookie", () => ({
   SESSION_COOKIE_NAMES: ["__Secure-authjs.session-token", "authjs.session-token"],
@@ -27,7 +30,8 @@ vi.mock("@/lib/auth/session-cookie", () => ({
 }));
 
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-path": request.path }),
+  headers: async () =>
+    new Headers({ "x-request-path": request.path, "x-request-id": REQUEST_ID }),
 }));
 
 const HOUR = 3600 * 1000;
@@ -211,6 +215,27 @@ describe("requireStaffPage", () => {
     const staff = await createStaff("admin");
     request.token = staff.token;
     expect((await requireStaffPage(["admin"])).email).toBe(staff.email);
+  });
+});
+
+describe("loadStaffPage", () => {
+  test("load runs with the request id", async () => {
+    const staff = await createStaff("admin");
+    request.token = staff.token;
+    const { user, data } = await loadStaffPage(["admin"], async () => {
+      return currentRequestContext()?.requestId;
+    });
+    expect(user.email).toBe(staff.email);
+    expect(data).toBe(REQUEST_ID);
+  });
+
+  test("wrong role never loads", async () => {
+    const staff = await createStaff("csm");
+    request.token = staff.token;
+    const load = vi.fn(async () => "data");
+    const digest = await interruptOf(loadStaffPage(["admin"], load));
+    expect(digest).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
+    expect(load).not.toHaveBeenCalled();
   });
 });
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { getMailConfig } from "@/lib/mail/send-mail";
 import { listStaffUsers } from "@/lib/auth/staff-admin";
 import { STAFF_ADMIN_ROLES } from "@/lib/auth/staff-admin-actions";
-import { STAFF_ROLE_LABELS, requireStaffPage } from "@/lib/auth/staff";
+import { STAFF_ROLE_LABELS, loadStaffPage } from "@/lib/auth/staff";
 
 import { InviteStaffForm } from "./invite-form";
 import { StaffRowActions } from "./staff-row-actions";
@@ -14,8 +14,9 @@ export const metadata: Metadata = { title: "Staff" };
 
 /** Staff management, for admins only. */
 export default async function StaffUsersPage() {
-  const admin = await requireStaffPage(STAFF_ADMIN_ROLES);
-  const users = await listStaffUsers(db);
+  const { user: admin, data: users } = await loadStaffPage(STAFF_ADMIN_ROLES, () =>
+    listStaffUsers(db),
+  );
   const mailConfigured = getMailConfig() !== null;
 
   return (

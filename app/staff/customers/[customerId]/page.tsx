@@ -11,7 +11,7 @@ import {
 } from "@/components/staff/customer-overview";
 import { ReopenForm } from "@/components/staff/reopen-form";
 import { RerunProbeButton } from "@/components/staff/rerun-probe-button";
-import { requireStaffPage } from "@/lib/auth/staff";
+import { loadStaffPage } from "@/lib/auth/staff";
 import { CUSTOMER_PAGE_ROLES } from "@/lib/customers/access";
 import { loadCustomerPage } from "@/lib/customers/customer-page";
 
@@ -20,9 +20,10 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function CustomerPage({
   params,
 }: Readonly<{ params: Promise<{ customerId: string }> }>) {
-  const user = await requireStaffPage(CUSTOMER_PAGE_ROLES);
   const { customerId } = await params;
-  const page = await loadCustomerPage(user, customerId);
+  const { data: page } = await loadStaffPage(CUSTOMER_PAGE_ROLES, (caller) =>
+    loadCustomerPage(caller, customerId),
+  );
   if (!page) {
     notFound();
   }

@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { CreateCustomerForm } from "@/components/staff/create-customer-form";
-import { requireStaffPage } from "@/lib/auth/staff";
+import { loadStaffPage } from "@/lib/auth/staff";
 import { CREATE_CUSTOMER_ROLES } from "@/lib/customers/access";
 import { loadNewCustomerForm } from "@/lib/customers/new-customer-page";
 
 export const metadata: Metadata = { title: "New customer" };
 
 export default async function NewCustomerPage() {
-  const user = await requireStaffPage(CREATE_CUSTOMER_ROLES);
-  const { defaultTtlDays, owners } = await loadNewCustomerForm(user);
+  const {
+    data: { defaultTtlDays, owners },
+  } = await loadStaffPage(CREATE_CUSTOMER_ROLES, loadNewCustomerForm);
 
   return (
     <div className="space-y-6">

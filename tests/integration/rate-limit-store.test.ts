@@ -31,10 +31,13 @@ afterAll(async () => {
 describe("PostgresRateLimitStore", () => {
   test("counts concurrent increments exactly", async () => {
     const store = new PostgresRateLimitStore(database.prisma);
-    const windowStart = new Date("2026-12-04T12:00:00Z");
+    // A window that ends an hour from now, because increments now and then
+    // delete counters whose window has ended.
+    const windowMs = 60 * 60_000;
+    const windowStart = new Date();
     const totals = await Promise.all(
       Array.from({ length: 20 }, () =>
-        store.increment("concurrent", windowStart, 60_000),
+        store.increment("concurrent", windowStart, windowMs),
       ),
     );
     expect(totals.sort((a, b) => a - b)).toEqual(

@@ -50,8 +50,6 @@ export async function listStaffUsers(db: Database): Promise<StaffListEntry[]> {
       createdAt: true,
     },
   });
-  // NOTE: audit_events has no index on (action, actor_id), so this query scans
-  // the sign-in events. It gets slow once the audit log is very large.
   const lastSignIns = await db.auditEvent.groupBy({
     by: ["actorId"],
     where: { action: "staff.signed_in", actorId: { in: users.map((user) => user.id) } },

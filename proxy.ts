@@ -15,7 +15,7 @@ import {
   perIpRule,
   type RateLimitDecision,
 } from "@/lib/rate-limit";
-import { clientIpFromHeaders } from "@/lib/request-ip";
+import { clientIp } from "@/lib/server/client-ip";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -65,7 +65,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const incomingId = request.headers.get("x-request-id");
   const requestId =
     incomingId && REQUEST_ID_PATTERN.test(incomingId) ? incomingId : crypto.randomUUID();
-  const ip = clientIpFromHeaders(request.headers);
+  const ip = clientIp(request.headers);
 
   try {
     const refusal = await applyRateLimits(request, ip);
@@ -102,7 +102,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   requestHeaders.set("x-request-id", requestId);
   if (request.nextUrl.pathname.startsWith("/staff")) {
     // Lets the staff sign-in redirect return to the page that was asked for.
-    requestHeaders.set("x-request-path", request.nextUrl.pathname + request.nextUrl.search);
+    requestHeaders.set(
+      "x-request-path",
+      request.nextUrl.pathname + request.nextUrl.search,
+    );
   }
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(

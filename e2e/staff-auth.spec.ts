@@ -3,8 +3,11 @@
 // is used the way an admin uses it.
 import { expect, test } from "@playwright/test";
 
+import { RATE_LIMITS } from "@/lib/rate-limit/rules";
+
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { mailsTo, waitForMail } from "./support/mailbox";
+import { waitForRoomInWindow } from "./support/rate-limit-window";
 import { testDatabase } from "./support/seed";
 import { seedStaffUser, signInAs } from "./support/staff";
 
@@ -57,6 +60,30 @@ test.describe("staff sign-in", () => {
     // A mail sent by mistake would arrive within this time.
     await page.waitForTimeout(1000);
     expect(await mailsTo(email)).toEqual([]);
+  });
+
+  test("direct Auth.js posts obey the mail limit", async ({ request }) => {
+    const rule = RATE_LIMITS.staffSignInMailByEmail;
+    await waitForRoomInWindow(rule.windowMs, 30_000);
+    const user = await seedStaffUser("csm");
+    const since = new Date();
+
+    for (let attempt = 0; attempt <= rule.limit; attempt += 1) {
+      const csrf = (await (await request.get("/api/auth/csrf")).json()) as {
+        csrfToken: string;
+      };
+      await request.post("/api/auth/signin/nodemailer", {
+        form: { email: user.email, csrfToken: csrf.csrfToken, callbackUrl: "/staff" },
+        maxRedirects: 0,
+      });
+    }
+
+    await expect
+      .poll(async () => (await mailsTo(user.email, since)).length)
+      .toBe(rule.limit);
+    // A mail sent past the limit would arrive within this time.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await mailsTo(user.email, since)).toHaveLength(rule.limit);
   });
 
   test("invalid address shows a field error", async ({ page }) => {

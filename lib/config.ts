@@ -72,6 +72,10 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1).max(90).default(14),
   ),
+  TRUST_PROXY_HOPS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(10).optional(),
+  ),
 });
 
 export type AppConfig = {
@@ -83,6 +87,11 @@ export type AppConfig = {
   hibobBaseUrls: { production: string; sandbox: string };
   hibobTimeoutMs: number;
   linkTtlDays: number;
+  /**
+   * Reverse proxies in front of the app that append the address they were
+   * connected from to X-Forwarded-For. See lib/request-ip.ts.
+   */
+  trustProxyHops: number;
 };
 
 export class ConfigError extends Error {
@@ -107,7 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const values = parsed.data;
   const deployment = values.APP_ENV ?? values.NODE_ENV;
 
-  const hibobProblems = (
+  const invalidSettings = (
     [
       ["HIBOB_BASE_URL", values.HIBOB_BASE_URL],
       ["HIBOB_SANDBOX_BASE_URL", values.HIBOB_SANDBOX_BASE_URL],
@@ -121,8 +130,18 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
           ? " (a loopback simulator address is accepted only when APP_ENV is development or test)"
           : " or a loopback address of the HiBob simulator"),
     );
-  if (hibobProblems.length > 0) {
-    throw new ConfigError(`Invalid server configuration:\n${hibobProblems.join("\n")}`);
+  // next start does not terminate TLS, and it keeps an X-Forwarded-For header
+  // that the client sent, so a production server needs a proxy in front and
+  // must know how many there are.
+  if (deployment === "production" && (values.TRUST_PROXY_HOPS ?? 0) < 1) {
+    invalidSettings.push(
+      "- TRUST_PROXY_HOPS: must be 1 or more in production. Run the app behind the reverse proxy " +
+        "or load balancer that terminates TLS and appends the client address to X-Forwarded-For, " +
+        "and set this to the number of such proxies (usually 1).",
+    );
+  }
+  if (invalidSettings.length > 0) {
+    throw new ConfigError(`Invalid server configuration:\n${invalidSettings.join("\n")}`);
   }
 
   return {
@@ -138,5 +157,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     },
     hibobTimeoutMs: values.HIBOB_TIMEOUT_MS,
     linkTtlDays: values.LINK_TTL_DAYS,
+    trustProxyHops: values.TRUST_PROXY_HOPS ?? 0,
   };
 }

@@ -171,7 +171,12 @@ async function main(): Promise<number> {
       DEV_MAILBOX_DIR: mailboxDir,
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    return await runNext(["dev", "--port", String(appPort)], env);
+    // Loopback only: the development mailbox hands out sign-in links to anyone
+    // who can reach it.
+    return await runNext(
+      ["dev", "--port", String(appPort), "--hostname", "127.0.0.1"],
+      env,
+    );
   } finally {
     await Promise.all([simulator.close(), smtp.close()]);
   }

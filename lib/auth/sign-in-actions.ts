@@ -12,9 +12,8 @@ import {
   getRateLimiter,
   perIpRule,
   RATE_LIMITS,
-  type RateLimitRule,
 } from "@/lib/rate-limit";
-import { clientIpFromHeaders } from "@/lib/request-ip";
+import { clientIp } from "@/lib/server/client-ip";
 
 import { normalizeEmail } from "./allowlist";
 import { signIn, signOut } from "./auth";
@@ -27,13 +26,6 @@ import { signInLinkSchema } from "./sign-in-schema";
 export type SignInLinkState =
   | { ok: true; email: string }
   | { ok: false; message: string; fieldErrors?: { email?: string } };
-
-/** Sign-in mails per address; keeps anyone from flooding a colleague's inbox. */
-const SIGN_IN_BY_EMAIL: RateLimitRule = {
-  name: "staff-sign-in-email",
-  limit: 5,
-  windowMs: 15 * 60 * 1000,
-};
 
 export const NOT_ALLOWED_MESSAGE =
   "This address has no access to the HiBob Connect staff console, so no sign-in link was sent. " +
@@ -48,14 +40,16 @@ const EMAIL_UNAVAILABLE_MESSAGE =
 
 async function rateLimitMessage(email: string | null): Promise<string | null> {
   const limiter = getRateLimiter();
-  const ip = clientIpFromHeaders(await headers());
+  const ip = clientIp(await headers());
   const byIp = await limiter.consume(perIpRule(RATE_LIMITS.staffSignInByIp), ip);
   if (!byIp.allowed) {
     logger.warn({}, "Staff sign-in rejected: rate limit per client address reached");
     return `Too many sign-in requests from your network. Try again ${describeRetryAfter(byIp.retryAfterMs)}.`;
   }
   if (email) {
-    const byEmail = await limiter.consume(SIGN_IN_BY_EMAIL, email);
+    // Only checked here: every mail is counted where it is sent (lib/auth/auth.ts),
+    // which also covers requests that post to /api/auth directly.
+    const byEmail = await limiter.check(RATE_LIMITS.staffSignInMailByEmail, email);
     if (!byEmail.allowed) {
       logger.warn({}, "Staff sign-in rejected: rate limit per email address reached");
       return `Several sign-in links were sent to this address recently. Use the newest mail, or try again ${describeRetryAfter(byEmail.retryAfterMs)}.`;

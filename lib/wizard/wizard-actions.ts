@@ -12,7 +12,7 @@ import {
   getRateLimiter,
   perIpRule,
 } from "@/lib/rate-limit";
-import { clientIpFromHeaders } from "@/lib/request-ip";
+import { clientIp } from "@/lib/server/client-ip";
 import {
   NoStoredCredentialError,
   ProbeRunInProgressError,
@@ -176,7 +176,7 @@ async function checkSubmissionLimits(linkSessionId: string): Promise<string | nu
 
 /** Counts one form post from the caller's address; returns a message when over the limit. */
 async function consumeSubmitByIp(): Promise<string | null> {
-  const ip = clientIpFromHeaders(await headers());
+  const ip = clientIp(await headers());
   const decision = await getRateLimiter().consume(
     perIpRule(RATE_LIMITS.linkSubmitByIp),
     ip,

@@ -63,6 +63,20 @@ describe("HiBob base URL", () => {
     ).toThrow(/HIBOB_BASE_URL: must be https:\/\/api.hibob.com\/v1/);
   });
 
+  test("production requires a trusted proxy count", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(
+      /TRUST_PROXY_HOPS: must be 1 or more in production/,
+    );
+    expect(
+      parseConfig({ NODE_ENV: "production", TRUST_PROXY_HOPS: "1" }).trustProxyHops,
+    ).toBe(1);
+  });
+
+  test("proxy count defaults to none outside production", () => {
+    expect(parseConfig({}).trustProxyHops).toBe(0);
+    expect(() => parseConfig({ TRUST_PROXY_HOPS: "-1" })).toThrow(/TRUST_PROXY_HOPS/);
+  });
+
   test("APP_ENV test allows the simulator in a production build", () => {
     const config = parseConfig({
       NODE_ENV: "production",

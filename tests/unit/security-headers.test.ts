@@ -77,12 +77,35 @@ describe("security headers", () => {
 });
 
 describe("clientIpFromHeaders", () => {
-  test("last forwarded entry without trusted proxies", () => {
-    const headers = new Headers({ "x-forwarded-for": "198.51.100.1, 203.0.113.9" });
-    expect(clientIpFromHeaders(headers)).toBe("203.0.113.9");
+  const forwarded = new Headers({
+    "x-forwarded-for": "198.51.100.1, 203.0.113.9, 192.0.2.7",
   });
 
-  test("missing header falls back", () => {
-    expect(clientIpFromHeaders(new Headers())).toBe("unknown");
+  test("no proxy uses the last entry", () => {
+    expect(clientIpFromHeaders(forwarded, 0)).toBe("192.0.2.7");
+  });
+
+  test("one proxy uses its entry", () => {
+    // The client sent "198.51.100.1, 203.0.113.9"; the proxy appended 192.0.2.7.
+    expect(clientIpFromHeaders(forwarded, 1)).toBe("192.0.2.7");
+  });
+
+  test("two proxies skip the inner one", () => {
+    expect(clientIpFromHeaders(forwarded, 2)).toBe("203.0.113.9");
+  });
+
+  test("client entries cannot replace the proxy's", () => {
+    const spoofed = new Headers({ "x-forwarded-for": "10.9.9.9, 192.0.2.7" });
+    expect(clientIpFromHeaders(spoofed, 1)).toBe("192.0.2.7");
+  });
+
+  test("too few entries give unknown", () => {
+    expect(clientIpFromHeaders(new Headers({ "x-forwarded-for": "192.0.2.7" }), 2)).toBe(
+      "unknown",
+    );
+  });
+
+  test("missing header gives unknown", () => {
+    expect(clientIpFromHeaders(new Headers(), 1)).toBe("unknown");
   });
 });

@@ -63,6 +63,12 @@ test.describe("wizard", () => {
     await expect(
       page.getByRole("heading", { name: "Your HiBob account is connected" }),
     ).toBeFocused();
+    // History cannot be read at all, and Edit on Lifecycle and on Personal
+    // contact details cannot be confirmed: the summary names the same three.
+    await expect(page.getByText("check the 3 marked below by hand")).toBeVisible();
+    await expect(
+      page.getByText("6 granted · 0 to fix · 3 to check by hand"),
+    ).toBeVisible();
     for (const name of [
       "Basic info",
       "Employment",

@@ -105,15 +105,24 @@ export function ProbeResult({
   audience?: ProbeResultAudience;
 }>) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const counts = {
-    granted: run.categories.filter((c) => c.status === "granted").length,
-    needsAction: run.categories.filter(
-      (c) => c.status === "missing" || c.status === "partial",
-    ).length,
-    byHand: run.categories.filter((c) => c.status === "unverifiable").length,
-  };
+  // Each category counts once. A granted category with a permission the API
+  // cannot show counts as one to check by hand, matching the summary message.
+  // Access rights that leave out employees count as one to fix.
   const scopeNeedsAction = run.accessScope.status === "incomplete";
-  const needsAction = counts.needsAction + (scopeNeedsAction ? 1 : 0);
+  const counts = {
+    granted: run.categories.filter(
+      (c) => c.status === "granted" && c.unverified.length === 0,
+    ).length,
+    needsAction:
+      run.categories.filter((c) => c.status === "missing" || c.status === "partial")
+        .length + (scopeNeedsAction ? 1 : 0),
+    byHand: run.categories.filter(
+      (c) =>
+        c.status === "unverifiable" ||
+        (c.status === "granted" && c.unverified.length > 0),
+    ).length,
+  };
+  const needsAction = counts.needsAction;
 
   return (
     <section aria-labelledby={headingId} className="space-y-4">

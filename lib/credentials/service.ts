@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash, timingSafeEqual } from "node:crypto";
+
 import {
   decryptSecret,
   encryptSecret,
@@ -40,38 +42,69 @@ export type StoreCredentialInput = {
   now?: Date;
 };
 
+/** Result of storing: first credentials, new ones in place of others, or the same ones again. */
+export type CredentialChange = "stored" | "replaced" | "unchanged";
+
 /**
  * Encrypts and stores a customer's credentials, replacing any earlier ones.
- * The caller has already checked that HiBob accepts them.
+ * The same service user and token submitted again (a double submit, say)
+ * leave the stored row as it is. The caller has already checked that HiBob
+ * accepts them.
  */
 export async function storeCredential(
   db: DatabaseExecutor,
   input: StoreCredentialInput,
-): Promise<{ credential: HibobCredential; replaced: boolean }> {
+): Promise<{ credential: HibobCredential; change: CredentialChange }> {
   const now = input.now ?? new Date();
-  const encryptedToken = encryptSecret(
-    input.token,
-    input.key,
-    encryptionContext(input.customerId, input.serviceUserId),
-  );
+  const existing = await db.hibobCredential.findUnique({
+    where: { customerId: input.customerId },
+  });
+  if (
+    existing !== null &&
+    existing.serviceUserId === input.serviceUserId &&
+    isStoredToken(existing, input.key, input.token)
+  ) {
+    return { credential: existing, change: "unchanged" };
+  }
+
   const fields = {
     serviceUserId: input.serviceUserId,
-    encryptedToken,
+    encryptedToken: encryptSecret(
+      input.token,
+      input.key,
+      encryptionContext(input.customerId, input.serviceUserId),
+    ),
     keyId: input.key.id,
     tokenLastFour: input.token.slice(-4),
   };
-
-  const existing = await db.hibobCredential.findUnique({
-    where: { customerId: input.customerId },
-    select: { id: true },
-  });
   const credential = await db.hibobCredential.upsert({
     where: { customerId: input.customerId },
     create: { customerId: input.customerId, ...fields },
     update: { ...fields, rotatedAt: now },
   });
+  return { credential, change: existing === null ? "stored" : "replaced" };
+}
 
-  return { credential, replaced: existing !== null };
+/**
+ * Returns whether `token` is the stored token, compared in constant time.
+ * A row that the key cannot decrypt counts as different, so it is replaced.
+ */
+function isStoredToken(
+  stored: HibobCredential,
+  key: EncryptionKey,
+  token: string,
+): boolean {
+  if (stored.keyId !== key.id) {
+    return false;
+  }
+  let storedToken: string;
+  try {
+    storedToken = decryptCredentialToken(stored, [key]);
+  } catch {
+    return false;
+  }
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(storedToken), digest(token));
 }
 
 export class UnknownEncryptionKeyError extends Error {

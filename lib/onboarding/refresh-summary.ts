@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { DatabaseExecutor } from "@/lib/db/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { computeStage } from "./stage";
 
@@ -9,39 +10,64 @@ import { computeStage } from "./stage";
  * probe result, link expiry) from its link sessions, credential and probe
  * runs. Call it in the same transaction as every change to those.
  */
+const RUN_SUMMARY_FIELDS = {
+  id: true,
+  startedAt: true,
+  finishedAt: true,
+  outcome: true,
+  credentialId: true,
+  accessScopeStatus: true,
+  results: {
+    where: { status: { in: ["missing", "partial"] } },
+    select: { id: true },
+  },
+} satisfies Prisma.ProbeRunSelect;
+
 export async function refreshCustomerSummary(
   db: DatabaseExecutor,
   customerId: string,
 ): Promise<void> {
-  const [customer, latestSession, activeSession, latestRun, credential] =
-    await Promise.all([
-      db.customer.findUniqueOrThrow({
-        where: { id: customerId },
-        select: { stage: true, createdAt: true },
-      }),
-      db.linkSession.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" } }),
-      db.linkSession.findFirst({
-        where: { customerId, status: { not: "revoked" } },
-        orderBy: { createdAt: "desc" },
-        select: { expiresAt: true },
-      }),
-      db.probeRun.findFirst({
-        where: { customerId, status: { not: "running" } },
-        orderBy: { startedAt: "desc" },
-        select: {
-          id: true,
-          startedAt: true,
-          finishedAt: true,
-          outcome: true,
-          accessScopeStatus: true,
-          results: {
-            where: { status: { in: ["missing", "partial"] } },
-            select: { id: true },
-          },
-        },
-      }),
-      db.hibobCredential.findUnique({ where: { customerId }, select: { id: true } }),
-    ]);
+  const [
+    customer,
+    latestSession,
+    activeSession,
+    newestRun,
+    storedCredentialRun,
+    credential,
+  ] = await Promise.all([
+    db.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      select: { stage: true, createdAt: true },
+    }),
+    db.linkSession.findFirst({ where: { customerId }, orderBy: { createdAt: "desc" } }),
+    db.linkSession.findFirst({
+      where: { customerId, status: { not: "revoked" } },
+      orderBy: { createdAt: "desc" },
+      select: { expiresAt: true },
+    }),
+    db.probeRun.findFirst({
+      where: { customerId, status: { not: "running" } },
+      orderBy: { startedAt: "desc" },
+      select: RUN_SUMMARY_FIELDS,
+    }),
+    db.probeRun.findFirst({
+      where: { customerId, status: { not: "running" }, credentialId: { not: null } },
+      orderBy: { startedAt: "desc" },
+      select: RUN_SUMMARY_FIELDS,
+    }),
+    db.hibobCredential.findUnique({ where: { customerId }, select: { id: true } }),
+  ]);
+
+  // New credentials that HiBob rejected leave the stored ones in use. Within
+  // the session that checked the stored ones, the rejection does not change
+  // the stage; in a later session (a re-link) it does.
+  const rejectedReplacement =
+    credential !== null &&
+    newestRun?.credentialId === null &&
+    storedCredentialRun !== null &&
+    (latestSession === null ||
+      storedCredentialRun.startedAt.getTime() >= latestSession.createdAt.getTime());
+  const latestRun = rejectedReplacement ? storedCredentialRun : newestRun;
 
   const stage = computeStage({
     latestSession,

@@ -203,11 +203,12 @@ export async function submitCredentials(
           probeRunId: runId,
         },
       });
+      await refreshCustomerSummary(tx, session.customerId);
     });
     return { kind: "rejected", outcome: report.outcome, message: report.message };
   }
 
-  const { credential, replaced } = await db.$transaction(async (tx) => {
+  const { credential, change } = await db.$transaction(async (tx) => {
     const stored = await storeCredential(tx, {
       customerId: session.customerId,
       serviceUserId: input.serviceUserId,
@@ -224,17 +225,19 @@ export async function submitCredentials(
         lastActivityAt: new Date(),
       },
     });
-    await recordAuditEvent(tx, {
-      actorType: "hr_admin",
-      action: stored.replaced ? "credentials.replaced" : "credentials.stored",
-      customerId: session.customerId,
-      linkSessionId: session.id,
-      details: {
-        serviceUserId: input.serviceUserId,
-        tokenLastFour: stored.credential.tokenLastFour,
-        keyId: stored.credential.keyId,
-      },
-    });
+    if (stored.change !== "unchanged") {
+      await recordAuditEvent(tx, {
+        actorType: "hr_admin",
+        action: `credentials.${stored.change}`,
+        customerId: session.customerId,
+        linkSessionId: session.id,
+        details: {
+          serviceUserId: input.serviceUserId,
+          tokenLastFour: stored.credential.tokenLastFour,
+          keyId: stored.credential.keyId,
+        },
+      });
+    }
     await recordAuditEvent(tx, {
       actorType: "hr_admin",
       action: "probe.completed",
@@ -251,7 +254,7 @@ export async function submitCredentials(
       customerId: session.customerId,
       probeRunId: runId,
       outcome: report.outcome,
-      replaced,
+      credentials: change,
     },
     "Stored HiBob credentials and recorded probe run",
   );

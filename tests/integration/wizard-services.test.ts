@@ -222,6 +222,44 @@ describe("credential submission", () => {
     );
   });
 
+  test("same credentials again change nothing", async () => {
+    const { session } = await openSession();
+    const first = await submitScenario(session, "full-access");
+    const second = await submitScenario(session, "full-access");
+
+    expect(first.kind).toBe("stored");
+    expect(second.kind).toBe("stored");
+    const stored = await db.hibobCredential.findUniqueOrThrow({
+      where: { customerId: session.customerId },
+    });
+    expect(stored.rotatedAt).toBeNull();
+    const actions = (
+      await db.auditEvent.findMany({ where: { linkSessionId: session.id } })
+    ).map((event) => event.action);
+    expect(actions.filter((action) => action === "credentials.stored")).toHaveLength(1);
+    expect(actions).not.toContain("credentials.replaced");
+  });
+
+  test("rejected replacement keeps the stage", async () => {
+    const { session } = await openSession();
+    await submitScenario(session, "personal-view-only");
+    await submitScenario(session, "wrong-token");
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { id: session.customerId },
+    });
+    expect(customer.stage).toBe("missing_permissions");
+    expect(customer.latestProbeOutcome).toBe("missing_permissions");
+  });
+
+  test("first rejection sets invalid credentials", async () => {
+    const { session } = await openSession();
+    await submitScenario(session, "wrong-token");
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { id: session.customerId },
+    });
+    expect(customer.stage).toBe("invalid_credentials");
+  });
+
   test("re-check probes with stored credentials", async () => {
     const { session } = await openSession();
     await submitScenario(session, "personal-view-only");

@@ -338,7 +338,8 @@ test.describe("wizard", () => {
 
 test.describe("link problems", () => {
   test("unknown link explains itself", async ({ page }) => {
-    await page.goto(`/link/${"x".repeat(43)}`);
+    const response = await page.goto(`/link/${"x".repeat(43)}`);
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "This link is not valid",
     );
@@ -346,7 +347,8 @@ test.describe("link problems", () => {
   });
 
   test("malformed link explains itself", async ({ page }) => {
-    await page.goto("/link/%3Cscript%3E");
+    const response = await page.goto("/link/%3Cscript%3E");
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "This link is not valid",
     );

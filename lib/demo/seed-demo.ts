@@ -79,10 +79,19 @@ export async function seedDemoCustomers(
     let linkToken = previous?.customerId === customer.id ? previous.linkToken : undefined;
     let resolution = linkToken ? await resolveLinkSession(db, linkToken) : undefined;
     if (!linkToken || resolution?.kind !== "active") {
-      const created = await createLinkSession(db, {
-        customerId: customer.id,
-        requiredCategories: PERMISSION_CATEGORY_IDS,
-        ttlDays: options.linkTtlDays,
+      // A link that staff issued since the last run (a reopen, say) cannot be
+      // printed, because only its hash is stored. It is revoked, so the
+      // customer keeps one open link.
+      const created = await db.$transaction(async (tx) => {
+        await tx.linkSession.updateMany({
+          where: { customerId: customer.id, status: { not: "revoked" } },
+          data: { status: "revoked", revokedAt: new Date() },
+        });
+        return createLinkSession(tx, {
+          customerId: customer.id,
+          requiredCategories: PERMISSION_CATEGORY_IDS,
+          ttlDays: options.linkTtlDays,
+        });
       });
       linkToken = created.token;
       resolution = await resolveLinkSession(db, linkToken);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 
 import { LinkProblem } from "@/components/wizard/link-problem";
 import { Wizard } from "@/components/wizard/wizard";
@@ -23,13 +24,11 @@ export default async function LinkPage({
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const state = await withRequestContext(() => loadWizard(token, firstValue(query.step)));
 
+  if (state.kind === "not_found") {
+    notFound();
+  }
   if (state.kind !== "active") {
-    return (
-      <LinkProblem
-        kind={state.kind}
-        companyName={state.kind === "not_found" ? undefined : state.companyName}
-      />
-    );
+    return <LinkProblem kind={state.kind} companyName={state.companyName} />;
   }
 
   return (

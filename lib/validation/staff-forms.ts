@@ -33,10 +33,13 @@ function normalizeCategories(
 
 /**
  * Control characters, which PostgreSQL rejects (NUL) or which make text
- * unreadable. Multi-line fields allow tab and line breaks.
+ * unreadable, and the bidirectional overrides and isolates, which can make a
+ * company name read differently in the console and in mail subjects.
+ * Multi-line fields allow tab and line breaks.
  */
-const CONTROL_CHARACTERS = /\p{Cc}/u;
-const CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_CHARACTERS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const CONTROL_CHARACTERS_EXCEPT_LINE_BREAKS =
+  /(?![\t\n\r])[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 const emailSchema = z
   .string()

@@ -65,6 +65,11 @@ describe("createCustomerSchema", () => {
     expect(values.requiredCategories).toEqual([...PERMISSION_CATEGORY_IDS]);
   });
 
+  test("bidirectional override is rejected", () => {
+    const errors = fieldErrorsOf({ ...validCustomer, companyName: "Acme \u202Edtl" });
+    expect(errors.companyName).toContain("control characters");
+  });
+
   test("empty email means unknown", () => {
     const values = createCustomerSchema.parse({
       ...validCustomer,

@@ -144,6 +144,28 @@ async function runProbeSafely(
   }
 }
 
+/**
+ * Runs `beforeCheck` for a run that has just started. A refusal removes the
+ * run, which has not called HiBob, and returns the message.
+ */
+async function applyBeforeCheck(
+  db: Database,
+  runId: string,
+  beforeCheck: (() => Promise<string | null>) | undefined,
+): Promise<string | null> {
+  let refusal: string | null;
+  try {
+    refusal = (await beforeCheck?.()) ?? null;
+  } catch (error) {
+    await db.probeRun.delete({ where: { id: runId } });
+    throw error;
+  }
+  if (refusal !== null) {
+    await db.probeRun.delete({ where: { id: runId } });
+  }
+  return refusal;
+}
+
 export type SubmitCredentialsResult =
   | { kind: "stored"; run: ProbeRunView; credential: CredentialSummary }
   | { kind: "rejected"; outcome: ProbeReport["outcome"]; message: string }
@@ -152,6 +174,11 @@ export type SubmitCredentialsResult =
 /**
  * Checks credentials against HiBob, stores them encrypted when HiBob accepts
  * them, and records the probe run. Rejected credentials are never stored.
+ *
+ * Only one check per customer runs at a time. The two hooks run while this
+ * submission holds that turn, so a cap on failed checks counted in
+ * `onInvalidCredentials` and enforced in `beforeCheck` is kept even by
+ * submissions sent in parallel.
  */
 export async function submitCredentials(
   db: Database,
@@ -161,6 +188,10 @@ export async function submitCredentials(
     token: string;
     key: EncryptionKey;
     connection: HibobConnection;
+    /** Returns a message to refuse the check before HiBob is called, or null. */
+    beforeCheck?: () => Promise<string | null>;
+    /** Called when HiBob rejected the credentials, before the turn ends. */
+    onInvalidCredentials?: () => Promise<void>;
   },
 ): Promise<SubmitCredentialsResult> {
   const { session } = input;
@@ -177,6 +208,10 @@ export async function submitCredentials(
     }
     throw error;
   }
+  const refusal = await applyBeforeCheck(db, runId, input.beforeCheck);
+  if (refusal !== null) {
+    return { kind: "busy", message: refusal };
+  }
   const report = await runProbeSafely(db, runId, input.connection, {
     serviceUserId: input.serviceUserId,
     token: input.token,
@@ -190,6 +225,9 @@ export async function submitCredentials(
   // Only credentials HiBob has accepted are stored. A check that failed after
   // HiBob accepted them still stores them, so "Check again" can finish it.
   if (report.credentials !== "valid") {
+    if (report.outcome === "invalid_credentials") {
+      await input.onInvalidCredentials?.();
+    }
     await db.$transaction(async (tx) => {
       await finishRun(tx, runId, report, null);
       await recordAuditEvent(tx, {

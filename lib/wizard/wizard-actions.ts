@@ -105,6 +105,10 @@ export async function submitCredentialsForLink(
     token: parsed.data.token,
     key: getActiveEncryptionKey(),
     connection: getHibobConnection(session.hibobEnvironment),
+    // Checked again and counted inside the customer's turn, so parallel
+    // submissions cannot slip past the cap between a check and its count.
+    beforeCheck: () => failureCapMessage(session.id),
+    onInvalidCredentials: () => recordFailedAuthentication(session.id),
   });
   if (result.kind === "stored") {
     return { ok: true };
@@ -118,9 +122,6 @@ export async function submitCredentialsForLink(
     };
   }
 
-  if (result.outcome === "invalid_credentials") {
-    await recordFailedAuthentication(session.id);
-  }
   const fieldErrors: Partial<Record<keyof CredentialsInput, string>> =
     result.outcome === "invalid_credentials"
       ? { token: "HiBob did not accept this service user ID and token together." }
@@ -138,6 +139,30 @@ async function checkSubmissionLimits(linkSessionId: string): Promise<string | nu
   if (byIp) {
     return byIp;
   }
+  const failureCap = await failureCapMessage(linkSessionId);
+  if (failureCap) {
+    return failureCap;
+  }
+  const attempts = await limiter.consume(
+    RATE_LIMITS.credentialSubmitByLink,
+    linkSessionId,
+  );
+  if (!attempts.allowed) {
+    logger.warn(
+      { linkSessionId },
+      "Credential check refused: submission limit for this link reached",
+    );
+    return `This link has been used for many checks in a short time. Nothing was changed. Try again ${describeRetryAfter(attempts.retryAfterMs)}.`;
+  }
+  return null;
+}
+
+/**
+ * Returns a message when the link, or the whole server, has reached its cap
+ * on credentials that HiBob rejected, or null. Counts nothing.
+ */
+async function failureCapMessage(linkSessionId: string): Promise<string | null> {
+  const limiter = getRateLimiter();
   const failures = await limiter.check(
     RATE_LIMITS.credentialFailuresByLink,
     linkSessionId,
@@ -159,17 +184,6 @@ async function checkSubmissionLimits(linkSessionId: string): Promise<string | nu
       "Credential check refused: server-wide HiBob failure cap reached",
     );
     return `Too many credential checks are failing right now. Nothing was changed. Try again ${describeRetryAfter(serverWide.retryAfterMs)}.`;
-  }
-  const attempts = await limiter.consume(
-    RATE_LIMITS.credentialSubmitByLink,
-    linkSessionId,
-  );
-  if (!attempts.allowed) {
-    logger.warn(
-      { linkSessionId },
-      "Credential check refused: submission limit for this link reached",
-    );
-    return `This link has been used for many checks in a short time. Nothing was changed. Try again ${describeRetryAfter(attempts.retryAfterMs)}.`;
   }
   return null;
 }

@@ -14,6 +14,8 @@ import {
   type ActiveLinkSession,
 } from "@/lib/link-sessions/service";
 import { runProbe } from "@/lib/probe/engine";
+import { RateLimiter } from "@/lib/rate-limit/limiter";
+import { PostgresRateLimitStore } from "@/lib/rate-limit/stores";
 import {
   getLatestProbeRun,
   recheckPermissions,
@@ -238,6 +240,41 @@ describe("credential submission", () => {
     ).map((event) => event.action);
     expect(actions.filter((action) => action === "credentials.stored")).toHaveLength(1);
     expect(actions).not.toContain("credentials.replaced");
+  });
+
+  test("failure cap holds for parallel submits", async () => {
+    const { session } = await openSession();
+    const { serviceUserId, token } = scenario("wrong-token");
+    const limiter = new RateLimiter(new PostgresRateLimitStore(db));
+    const cap = { name: `test-failures-${session.id}`, limit: 2, windowMs: 60 * 60_000 };
+
+    const submit = () =>
+      submitCredentials(db, {
+        session,
+        serviceUserId,
+        token,
+        key,
+        connection,
+        beforeCheck: async () =>
+          (await limiter.check(cap, session.id)).allowed ? null : "paused",
+        onInvalidCredentials: () => limiter.record(cap, session.id),
+      });
+    const results = [];
+    for (let round = 0; round < 4; round += 1) {
+      results.push(...(await Promise.all(Array.from({ length: 4 }, submit))));
+    }
+
+    const rejected = await db.probeRun.count({
+      where: { linkSessionId: session.id, outcome: "invalid_credentials" },
+    });
+    expect(rejected).toBe(cap.limit);
+    expect(
+      results.some((result) => result.kind === "busy" && result.message === "paused"),
+    ).toBe(true);
+    // Refused submissions leave no run behind.
+    expect(await db.probeRun.count({ where: { linkSessionId: session.id } })).toBe(
+      cap.limit,
+    );
   });
 
   test("rejected replacement keeps the stage", async () => {

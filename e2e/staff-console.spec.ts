@@ -6,6 +6,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { testDatabase } from "./support/seed";
 import { seedStaffUser, signInAs } from "./support/staff";
+import { completeTeachingSteps } from "./support/wizard";
 import { findScenario } from "../simulator/scenarios";
 
 function fullAccess() {
@@ -29,20 +30,6 @@ async function staffPage(
   const page = await context.newPage();
   await signInAs(page, email);
   return { page, email };
-}
-
-async function completeTeachingSteps(page: Page): Promise<void> {
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 1 of 3/ }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: /continue/i }).click();
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: /continue/i }).click();
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
-  ).toBeVisible();
 }
 
 function dashboardRow(page: Page, companyName: string) {
@@ -101,8 +88,7 @@ test.describe("staff console", () => {
     // The HR admin finishes the wizard in a separate browser context.
     const hrContext = await browser.newContext();
     const hrPage = await hrContext.newPage();
-    await hrPage.goto(new URL(link).pathname);
-    await completeTeachingSteps(hrPage);
+    await completeTeachingSteps(hrPage, new URL(link).pathname);
     await hrPage.getByLabel("Service user ID").fill(scenario.serviceUserId);
     await hrPage.getByLabel("Service user token").fill(scenario.token);
     await hrPage
@@ -172,8 +158,7 @@ test.describe("staff console", () => {
     ).toBeVisible();
 
     // The new link shows the credential form, not the stored credentials.
-    await hrPage.goto(new URL(newLink).pathname);
-    await completeTeachingSteps(hrPage);
+    await completeTeachingSteps(hrPage, new URL(newLink).pathname);
     await expect(hrPage.getByLabel("Service user ID")).toBeVisible();
     await expect(hrPage.getByText(scenario.serviceUserId)).toHaveCount(0);
 

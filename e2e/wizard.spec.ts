@@ -4,22 +4,8 @@ import { RATE_LIMITS } from "@/lib/rate-limit/rules";
 
 import { expectNoSeriousAxeViolations } from "./support/axe";
 import { waitForRoomInWindow } from "./support/rate-limit-window";
-import { seedLink, testDatabase, type SeededLink } from "./support/seed";
-
-async function completeTeachingSteps(page: Page, link: SeededLink): Promise<void> {
-  await page.goto(link.path);
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 1 of 3/ }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: /continue/i }).click();
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 2 of 3/ }),
-  ).toBeVisible();
-  await page.getByRole("button", { name: /continue/i }).click();
-  await expect(
-    page.getByRole("heading", { level: 2, name: /Step 3 of 3/ }),
-  ).toBeVisible();
-}
+import { seedLink, testDatabase } from "./support/seed";
+import { completeTeachingSteps } from "./support/wizard";
 
 async function submitCredentials(page: Page, serviceUserId: string, token: string) {
   await page.getByLabel("Service user ID").fill(serviceUserId);
@@ -106,7 +92,7 @@ test.describe("wizard", () => {
 
   test("token never returns after reload", async ({ page }) => {
     const link = await seedLink("full-access");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
     await expect(
       page.getByRole("heading", { name: "Your HiBob account is connected" }),
@@ -129,7 +115,7 @@ test.describe("wizard", () => {
 
   test("missing permission shows its fix", async ({ page }) => {
     const link = await seedLink("personal-view-only");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
 
     await expect(
@@ -146,7 +132,7 @@ test.describe("wizard", () => {
 
   test("work without histories names the permission", async ({ page }) => {
     const link = await seedLink("work-no-history");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
 
     const work = categoryRow(page, "Work");
@@ -156,7 +142,7 @@ test.describe("wizard", () => {
 
   test("wrong token gets a clear error", async ({ page }) => {
     const link = await seedLink("wrong-token");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
 
     // Next.js keeps its own route announcer with role "alert" on every page.
@@ -181,7 +167,7 @@ test.describe("wizard", () => {
   test("repeated failures pause checks", async ({ page }) => {
     await waitForRoomInWindow(RATE_LIMITS.credentialFailuresByLink.windowMs, 30_000);
     const link = await seedLink("wrong-token");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     const alert = page.getByRole("alert").filter({ hasText: /rejected|paused/ });
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await submitCredentials(page, link.serviceUserId, link.token);
@@ -202,7 +188,7 @@ test.describe("wizard", () => {
 
   test("submit without scripts hides the token", async ({ page, browser }) => {
     const link = await seedLink("full-access");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
 
     // A submit before the form's script has loaded behaves like a browser
     // without JavaScript: a plain form submission.
@@ -229,7 +215,7 @@ test.describe("wizard", () => {
 
   test("empty form shows field errors", async ({ page }) => {
     const link = await seedLink("full-access");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await page
       .getByRole("button", { name: "Link account and check permissions" })
       .click();
@@ -279,7 +265,7 @@ test.describe("wizard", () => {
 
   test("check again records a new run", async ({ page }) => {
     const link = await seedLink("full-access");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
     await expect(
       page.getByRole("heading", { name: "Your HiBob account is connected" }),
@@ -323,7 +309,7 @@ test.describe("wizard", () => {
   test("phone-sized screen has no sideways scroll", async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
     const link = await seedLink("personal-view-only");
-    await completeTeachingSteps(page, link);
+    await completeTeachingSteps(page, link.path);
     await submitCredentials(page, link.serviceUserId, link.token);
     await expect(
       page.getByRole("heading", { name: /needs your attention/ }),

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 
 import { createCustomerAction } from "@/app/staff/customers/new/actions";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
+import { showServerFieldErrors, useFormError } from "@/components/ui/use-form-error";
 import type { CreateCustomerResult } from "@/lib/customers/results";
 import { PERMISSION_CATEGORIES } from "@/lib/hibob/categories";
 import {
@@ -89,9 +90,7 @@ export function CreateCustomerForm({
   owners: readonly OwnerOption[] | null;
 }>) {
   const [created, setCreated] = useState<Created | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formErrorFocusRequest, setFormErrorFocusRequest] = useState(0);
-  const formErrorRef = useRef<HTMLDivElement>(null);
+  const [formError, formErrorRef, showFormError, focusFormError] = useFormError();
   const ids = {
     companyName: useId(),
     hrAdminEmail: useId(),
@@ -127,34 +126,28 @@ export function CreateCustomerForm({
     shouldFocusError: true,
   });
 
-  useEffect(() => {
-    if (formErrorFocusRequest > 0) {
-      formErrorRef.current?.focus();
-    }
-  }, [formErrorFocusRequest]);
-
   // The server parses the raw input again with the same schema.
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
+    showFormError(null);
     const result = await createCustomerAction(getValues());
     if (result.ok) {
       setCreated(result);
       return;
     }
-    setFormError(result.message);
+    showFormError(result.message);
     const fields = Object.entries(result.fieldErrors ?? {}) as [
       keyof CreateCustomerInput,
       string,
     ][];
-    for (const [field, message] of fields) {
-      setError(field, { type: "server", message });
+    // The category checkboxes are a group, which cannot take focus as one field.
+    const focused = showServerFieldErrors(
+      fields,
+      { setError, setFocus },
+      (field) => field !== "requiredCategories",
+    );
+    if (!focused) {
+      focusFormError();
     }
-    const firstField = fields[0]?.[0];
-    if (firstField && firstField !== "requiredCategories") {
-      setFocus(firstField);
-      return;
-    }
-    setFormErrorFocusRequest((count) => count + 1);
   });
 
   if (created) {

@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 
 import { reopenCustomerAction } from "@/app/staff/customers/[customerId]/actions";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
+import { showServerFieldErrors, useFormError } from "@/components/ui/use-form-error";
 import { OUTCOME_LABELS } from "@/lib/customers/labels";
 import type { ReopenCustomerResult } from "@/lib/customers/results";
 import {
@@ -90,9 +91,7 @@ export function ReopenForm({
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [reopened, setReopened] = useState<Reopened | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formErrorFocusRequest, setFormErrorFocusRequest] = useState(0);
-  const formErrorRef = useRef<HTMLDivElement>(null);
+  const [formError, formErrorRef, showFormError, focusFormError] = useFormError();
   const ids = { reason: useId(), reasonHint: useId(), mode: useId(), emailLink: useId() };
 
   const defaultValues: ReopenCustomerInput = {
@@ -114,34 +113,28 @@ export function ReopenForm({
     shouldFocusError: true,
   });
 
-  useEffect(() => {
-    if (formErrorFocusRequest > 0) {
-      formErrorRef.current?.focus();
-    }
-  }, [formErrorFocusRequest]);
-
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
+    showFormError(null);
     const result = await reopenCustomerAction(customerId, getValues());
     if (result.ok) {
       setReopened(result);
       startTransition(() => router.refresh());
       return;
     }
-    setFormError(result.message);
+    showFormError(result.message);
     const fields = Object.entries(result.fieldErrors ?? {}) as [
       keyof ReopenCustomerInput,
       string,
     ][];
-    for (const [field, message] of fields) {
-      setError(field, { type: "server", message });
+    // Only the reason is a text field; the others are radio buttons and a checkbox.
+    const focused = showServerFieldErrors(
+      fields,
+      { setError, setFocus },
+      (field) => field === "reason",
+    );
+    if (!focused) {
+      focusFormError();
     }
-    const firstField = fields[0]?.[0];
-    if (firstField === "reason") {
-      setFocus(firstField);
-      return;
-    }
-    setFormErrorFocusRequest((count) => count + 1);
   });
 
   if (reopened) {

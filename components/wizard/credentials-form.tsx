@@ -2,11 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 
 import { submitCredentialsAction } from "@/app/link/[token]/actions";
 import { primaryButtonClass } from "@/components/ui/button-styles";
+import { showServerFieldErrors, useFormError } from "@/components/ui/use-form-error";
 import {
   credentialsSchema,
   type Credentials,
@@ -25,10 +26,7 @@ export function CredentialsForm({
   defaultServiceUserId = "",
 }: Readonly<{ token: string; defaultServiceUserId?: string }>) {
   const router = useRouter();
-  const formErrorRef = useRef<HTMLDivElement>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  // Incremented when the form-level error should take focus.
-  const [formErrorFocusRequest, setFormErrorFocusRequest] = useState(0);
+  const [formError, formErrorRef, showFormError, focusFormError] = useFormError();
   const [showToken, setShowToken] = useState(false);
   const [isPending, startTransition] = useTransition();
   const ids = { serviceUserId: useId(), token: useId(), tokenHint: useId() };
@@ -47,14 +45,8 @@ export function CredentialsForm({
 
   const busy = isSubmitting || isPending;
 
-  useEffect(() => {
-    if (formErrorFocusRequest > 0) {
-      formErrorRef.current?.focus();
-    }
-  }, [formErrorFocusRequest]);
-
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+    showFormError(null);
     const result = await submitCredentialsAction(token, values);
     if (result.ok) {
       startTransition(() => {
@@ -64,19 +56,14 @@ export function CredentialsForm({
       return;
     }
 
-    setFormError(result.message);
-    if ("fieldErrors" in result) {
-      for (const [field, message] of Object.entries(result.fieldErrors)) {
-        setError(field as keyof CredentialsInput, { type: "server", message });
-      }
-      const firstField = Object.keys(result.fieldErrors)[0] as
-        keyof CredentialsInput | undefined;
-      if (firstField) {
-        setFocus(firstField);
-        return;
-      }
+    showFormError(result.message);
+    const fields =
+      "fieldErrors" in result
+        ? (Object.entries(result.fieldErrors) as [keyof CredentialsInput, string][])
+        : [];
+    if (!showServerFieldErrors(fields, { setError, setFocus })) {
+      focusFormError();
     }
-    setFormErrorFocusRequest((count) => count + 1);
   });
 
   return (

@@ -11,6 +11,7 @@ import {
   inputClass,
 } from "@/components/staff/form-field";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
+import { useFormError } from "@/components/ui/use-form-error";
 import {
   signInLinkSchema,
   type SignInLinkInput,
@@ -79,9 +80,7 @@ export function SignInForm({
   devMailboxHref: string | null;
 }>) {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formErrorFocusRequest, setFormErrorFocusRequest] = useState(0);
-  const formErrorRef = useRef<HTMLDivElement>(null);
+  const [formError, formErrorRef, showFormError, focusFormError] = useFormError();
   const emailId = useId();
   const emailErrorId = `${emailId}-error`;
 
@@ -97,14 +96,8 @@ export function SignInForm({
     shouldFocusError: true,
   });
 
-  useEffect(() => {
-    if (formErrorFocusRequest > 0) {
-      formErrorRef.current?.focus();
-    }
-  }, [formErrorFocusRequest]);
-
   const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+    showFormError(null);
     const result = await requestSignInLinkAction(values);
     if (result.ok) {
       setSentTo(result.email);
@@ -115,8 +108,8 @@ export function SignInForm({
       setFocus("email");
       return;
     }
-    setFormError(result.message);
-    setFormErrorFocusRequest((count) => count + 1);
+    showFormError(result.message);
+    focusFormError();
   });
 
   if (sentTo) {

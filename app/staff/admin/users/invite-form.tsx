@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 
 import {
@@ -12,6 +12,7 @@ import {
   inputClass,
 } from "@/components/staff/form-field";
 import { primaryButtonClass } from "@/components/ui/button-styles";
+import { showServerFieldErrors, useFormError } from "@/components/ui/use-form-error";
 import {
   inviteStaffSchema,
   type InviteStaffInput,
@@ -28,10 +29,8 @@ export function InviteStaffForm({
   mailConfigured,
 }: Readonly<{ mailConfigured: boolean }>) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [formErrorFocusRequest, setFormErrorFocusRequest] = useState(0);
+  const [formError, formErrorRef, showFormError, focusFormError] = useFormError();
   const [done, setDone] = useState<{ message: string; warning?: string } | null>(null);
-  const formErrorRef = useRef<HTMLDivElement>(null);
   const ids = {
     email: useId(),
     name: useId(),
@@ -61,15 +60,9 @@ export function InviteStaffForm({
     shouldFocusError: true,
   });
 
-  useEffect(() => {
-    if (formErrorFocusRequest > 0) {
-      formErrorRef.current?.focus();
-    }
-  }, [formErrorFocusRequest]);
-
   // The server parses the raw input again with the same schema.
   const onSubmit = handleSubmit(async () => {
-    setFormError(null);
+    showFormError(null);
     setDone(null);
     const result = await inviteStaffAction(getValues());
     if (result.ok) {
@@ -81,19 +74,13 @@ export function InviteStaffForm({
       router.refresh();
       return;
     }
-    setFormError(result.message);
+    showFormError(result.message);
     const fields = Object.entries(result.fieldErrors ?? {}).filter(
       (entry): entry is [Field, string] => entry[0] in ids,
     );
-    for (const [field, message] of fields) {
-      setError(field, { type: "server", message });
+    if (!showServerFieldErrors(fields, { setError, setFocus })) {
+      focusFormError();
     }
-    const firstField = fields[0]?.[0];
-    if (firstField) {
-      setFocus(firstField);
-      return;
-    }
-    setFormErrorFocusRequest((count) => count + 1);
   });
 
   return (

@@ -122,13 +122,12 @@ export function ProbeResult({
         (c.status === "granted" && c.unverified.length > 0),
     ).length,
   };
-  const needsAction = counts.needsAction;
 
   return (
     <section aria-labelledby={headingId} className="space-y-4">
       <div className={`rounded-md border p-4 ${summaryTone(run)}`}>
         <Heading id={headingId} tabIndex={-1} className="text-lg font-semibold">
-          {summaryTitle(run, needsAction, audience)}
+          {summaryTitle(run, counts.needsAction, audience)}
         </Heading>
         {run.message ? <p className="mt-1 text-sm">{run.message}</p> : null}
         <p className="mt-2 text-xs opacity-80">

@@ -176,7 +176,7 @@ export type SubmitCredentialsResult =
  * them, and records the probe run. Rejected credentials are never stored.
  *
  * Only one check per customer runs at a time. The two hooks run while this
- * submission holds that turn, so a cap on failed checks counted in
+ * submission has that turn, so a cap on failed checks counted in
  * `onInvalidCredentials` and enforced in `beforeCheck` is kept even by
  * submissions sent in parallel.
  */

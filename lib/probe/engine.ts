@@ -306,11 +306,11 @@ function activeSearchFields(
   index: FieldIndex,
   checks: readonly HistoryTableCheck[],
 ): string[] {
-  const wanted =
+  const fieldIds =
     checks.length === 0
       ? [FIELD.id]
       : [FIELD.id, FIELD.startDate, ...checks.map((check) => check.currentRowDateField)];
-  return wanted.filter((id) => id === FIELD.id || index.byId.has(id));
+  return fieldIds.filter((id) => id === FIELD.id || index.byId.has(id));
 }
 
 /**

@@ -27,7 +27,7 @@ export const RATE_LIMITS = {
     windowMs: 10 * SECOND,
   },
   staffSignInByIp: { name: "staff-sign-in-ip", limit: 20, windowMs: 15 * MINUTE },
-  /** Sign-in mails per address, so nobody can flood a colleague's inbox. */
+  /** Sign-in mails per address, which keeps anyone from flooding a colleague's inbox. */
   staffSignInMailByEmail: {
     name: "staff-sign-in-email",
     limit: 5,

@@ -111,7 +111,7 @@ type FakeHibob = {
   hidden?: string[];
   metadataStatus?: number;
   tables?: Partial<Record<"work" | "employment" | "lifecycle", TableAnswer>>;
-  /** Holds back the answer to the search with showInactive until it resolves. */
+  /** Delays the response to the search with showInactive until this promise resolves. */
   allEmployeesSearchGate?: Promise<void>;
 };
 

@@ -1,6 +1,6 @@
 import { LinkProblem } from "@/components/wizard/link-problem";
 
-/** The page for an unknown or malformed setup link, sent with HTTP 404. */
+/** Explains an unknown or malformed setup link. Next.js sends it with HTTP 404. */
 export default function LinkNotFound() {
   return <LinkProblem kind="not_found" />;
 }
